@@ -1,0 +1,4 @@
+"""python -m kb"""
+from .cli import main
+
+main()

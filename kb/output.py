@@ -1,0 +1,142 @@
+"""Results → text, json, jsonl, csv or md; every function yields strings and never prints."""
+import csv
+import io
+import json
+from typing import Callable, Dict, Iterator, List
+
+FORMATS = ["text", "json", "jsonl", "csv", "md"]
+
+
+def emphasise(text: str, spans: List[dict], color: bool) -> str:
+    """text with the highlighted spans in bold (terminal) or between asterisks (elsewhere)."""
+    out, pos = [], 0
+    for span in sorted(spans, key=lambda s: s["start"]):
+        if span["start"] < pos:
+            continue
+        word = text[span["start"]:span["end"]]
+        out.append(text[pos:span["start"]])
+        out.append(f"\x1b[1;33m{word}\x1b[0m" if color else f"*{word}*")
+        pos = span["end"]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def flatten(obj, prefix: str = "") -> Dict[str, object]:
+    """A nested result as flat columns: citation.cite, highlights (terms joined by "; ") …"""
+    flat: Dict[str, object] = {}
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+        elif isinstance(value, list):
+            flat[name] = "; ".join(
+                v.get("term") or v.get("text") or json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v)
+                for v in value
+            )
+        else:
+            flat[name] = value
+    return flat
+
+
+def results_of(payload: dict) -> List[dict]:
+    if "results" in payload:
+        return payload["results"]
+    if "claims" in payload:
+        return payload["claims"]
+    return [payload]
+
+
+# -- text renderers, one a command ------------------------------------------------------------
+def text_search(payload, color):
+    if not payload["results"]:
+        yield f"No results for {payload['query']!r}."
+        if payload.get("suggestion"):
+            yield f"Did you mean: {payload['suggestion']}"
+        return
+    yield f"{payload['total']} release(s) match {payload['query']!r}; showing {len(payload['results'])}."
+    for r in payload["results"]:
+        c = r["citation"]
+        yield ""
+        yield f"{r['rank']}. {one_line(c['title'])} ({c['published'] or 'undated'}) [{r['id']}]"
+        yield "   " + one_line(emphasise(r["text"], r["highlights"], color))
+        yield f"   — {c['cite']}"
+
+
+def text_sources(payload, color):
+    for r in payload["results"]:
+        yield (f"{r['id']}  {r['published'] or '----------'}  {r['publisher'] or '-'}  {one_line(r['title'])[:90]}"
+               f"  ({r['passages']} passages, {r['figures']} figures, {r['quotes']} quotes)")
+
+
+def text_show(payload, color):
+    if payload["kind"] == "passage":
+        c = payload["citation"]
+        for p in payload["context"]:
+            mark = ">" if p["id"] == payload["id"] else " "
+            yield f"{mark} ¶{p['paragraph']} {one_line(p['text'])}"
+        yield f"— {c['cite']}"
+        yield f"  {c['source']} sha256 {c['sha256']} chars {c['start']}-{c['end']}"
+        return
+    yield one_line(payload["title"])
+    yield f"{payload['publisher'] or '-'} · {payload['published'] or 'undated'} · {payload['place'] or '-'}"
+    yield f"{payload['source']} · sha256 {payload['sha256']}"
+    if payload.get("url"):
+        yield payload["url"]
+    for p in payload["passages"]:
+        yield ""
+        yield f"¶{p['paragraph']} [{p['kind']}] {p['text']}"
+
+
+def text_status(payload, color):
+    for key, value in payload.items():
+        yield f"{key}: {value}"
+
+
+def text_generic(payload, color):
+    for r in results_of(payload):
+        yield json.dumps(r, ensure_ascii=False)
+
+
+TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status}
+
+
+def render_md(kind: str, payload: dict) -> Iterator[str]:
+    rows = results_of(payload)
+    if kind == "search":
+        yield f"## Search: {payload['query']}"
+        yield ""
+    for i, r in enumerate(rows, start=1):
+        text = r.get("text") or r.get("title") or r.get("name") or r.get("claim") or ""
+        yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False)).replace('*', '**')}"
+        cite = (r.get("citation") or {}).get("cite")
+        if cite:
+            yield f"   — {cite}"
+    if not rows:
+        yield "No results."
+
+
+def render(kind: str, payload: dict, fmt: str, color: bool = False) -> Iterator[str]:
+    """The lines of payload in a format."""
+    if fmt == "json":
+        yield json.dumps(payload, ensure_ascii=False, indent=2)
+    elif fmt == "jsonl":
+        for r in results_of(payload):
+            yield json.dumps(r, ensure_ascii=False)
+    elif fmt == "csv":
+        rows = [flatten(r) for r in results_of(payload)]
+        columns: List[str] = []
+        for row in rows:
+            columns += [c for c in row if c not in columns]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        yield buffer.getvalue().rstrip("\n")
+    elif fmt == "md":
+        yield from render_md(kind, payload)
+    else:
+        yield from TEXT.get(kind, text_generic)(payload, color)

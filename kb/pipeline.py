@@ -1,0 +1,171 @@
+"""Corpus → index records, in worker processes, with a report of every skipped file or record."""
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+
+from .errors import SourceError
+from .models import Document, plain
+from .passages import passages_of
+from .sources import READERS, jsonl_lines, read_document, read_record
+
+LINES_PER_TASK = 64
+
+
+@dataclass
+class Report:
+    """What a build read: documents and counts, and each skipped file or record with its reason."""
+
+    documents: int = 0
+    passages: int = 0
+    figures: int = 0
+    quotes: int = 0
+    skipped: List[Tuple[str, str]] = field(default_factory=list)
+
+
+def passage_hash(text: str) -> str:
+    """The same passage in two releases hashes the same: case, white space and punctuation ignored."""
+    return hashlib.sha1(" ".join(re.findall(r"\w+", text.casefold())).encode("utf-8")).hexdigest()[:16]
+
+
+def bundle_of(document: Document) -> dict:
+    """Every index record of one document: the document, its passages, figures and quotes."""
+    from .figures import figures_of
+    from .quotes import quotes_of
+
+    passages = passages_of(document)
+    figures = figures_of(document, passages)
+    quotes = quotes_of(document, passages)
+    published = document.published or ""
+    data = {
+        "url": document.url, "place": document.place, "sha256": document.sha256, "text": document.text,
+        "extra": dict(document.extra), "passages": len(passages), "figures": len(figures), "quotes": len(quotes),
+        "body_hash": passage_hash(document.text),
+    }
+    return {
+        "doc_id": document.id,
+        "sha256": document.sha256,
+        "doc": {
+            "doc_id": document.id, "source": document.source, "title": document.title,
+            "body": document.title + "\n\n" + document.text, "published": published,
+            "publisher": document.publisher or "", "place": document.place or "", "language": document.language,
+            "data": json.dumps(data, ensure_ascii=False),
+        },
+        "passages": [
+            {
+                "passage_id": p.id, "doc_id": p.doc_id, "source": document.source, "number": p.number,
+                "kind": p.kind, "text": p.text, "published": published, "publisher": document.publisher or "",
+                "start": p.start, "end": p.end,
+            }
+            for p in passages
+        ],
+        "facts": [
+            {
+                "fact_id": f.id, "doc_id": f.doc_id, "source": document.source, "passage_id": f.passage_id,
+                "unit": f.unit, "value": float(f.value), "measure": f.measure, "sentence": f.sentence,
+                "published": published, "data": json.dumps(plain(f), ensure_ascii=False),
+            }
+            for f in figures
+        ],
+        "quotes": [
+            {
+                "quote_id": q.id, "doc_id": q.doc_id, "source": document.source, "passage_id": q.passage_id,
+                "text": q.text, "speaker": q.speaker or "", "role": q.role or "", "published": published,
+                "data": json.dumps(plain(q), ensure_ascii=False),
+            }
+            for q in quotes
+        ],
+    }
+
+
+def run_task(task) -> List[Tuple[str, object]]:
+    """One unit of work in a worker: a whole file, or a run of JSONL lines → ("ok", bundle) / ("skip", reason)."""
+    kind = task[0]
+    out: List[Tuple[str, object]] = []
+    if kind == "file":
+        _, path, rel = task
+        try:
+            out.append(("ok", bundle_of(read_document(Path(path).read_bytes(), rel))))
+        except SourceError as exc:
+            out.append(("skip", (rel, str(exc))))
+        except OSError as exc:
+            out.append(("skip", (rel, f"{rel}: cannot read ({exc.strerror or exc})")))
+        except Exception as exc:  # a reader bug must not stop the rebuild; report it like a bad file
+            out.append(("skip", (rel, f"{rel}: unreadable ({type(exc).__name__}: {exc})"[:300])))
+        return out
+    _, rel, lines = task
+    for lineno, line in lines:
+        try:
+            out.append(("ok", bundle_of(read_record(line, rel, lineno))))
+        except SourceError as exc:
+            out.append(("skip", (f"{rel}:{lineno}", str(exc))))
+        except Exception as exc:
+            out.append(("skip", (f"{rel}:{lineno}", f"{rel}:{lineno}: unreadable ({type(exc).__name__}: {exc})"[:300])))
+    return out
+
+
+def tasks_for(path: Path, rel: str, wanted: Optional[Callable[[bytes], bool]] = None) -> Iterator[tuple]:
+    """The tasks that read one source; wanted filters JSONL lines (update reads only new ones)."""
+    if READERS[path.suffix.lower()] != "jsonl":
+        yield ("file", str(path), rel)
+        return
+    chunk = []
+    for lineno, line in jsonl_lines(path):
+        if wanted is None or wanted(line):
+            chunk.append((lineno, line))
+        if len(chunk) >= LINES_PER_TASK:
+            yield ("lines", rel, chunk)
+            chunk = []
+    if chunk:
+        yield ("lines", rel, chunk)
+
+
+def run_tasks(tasks: Iterable[tuple], jobs: int) -> Iterator[Tuple[str, object]]:
+    """Results of tasks in order; jobs > 1 runs them in that many worker processes."""
+    if jobs <= 1:
+        for task in tasks:
+            yield from run_task(task)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for results in pool.imap(run_task, tasks, chunksize=1):
+            yield from results
+
+
+def line_sha(line: bytes) -> str:
+    return hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+
+
+def bundles(
+    work: Iterable[Tuple[Path, str, Optional[Callable[[bytes], bool]]]],
+    jobs: int,
+    report: Report,
+    progress: Callable[[int], None] = lambda n: None,
+    taken: Optional[Dict[str, str]] = None,
+) -> Iterator[dict]:
+    """Bundles of every document in work ((path, rel, line filter) triples), duplicates ids skipped."""
+    taken = {} if taken is None else taken
+
+    def tasks():
+        for path, rel, wanted in work:
+            yield from tasks_for(path, rel, wanted)
+
+    for status, payload in run_tasks(tasks(), jobs):
+        progress(1)
+        if status == "skip":
+            report.skipped.append(payload)
+            continue
+        doc_id = payload["doc_id"]
+        if doc_id in taken:
+            where = payload["doc"]["source"]
+            report.skipped.append((where, f"{where}: id {doc_id!r} is already used by {taken[doc_id]}"))
+            continue
+        taken[doc_id] = payload["doc"]["source"]
+        report.documents += 1
+        report.passages += len(payload["passages"])
+        report.figures += len(payload["facts"])
+        report.quotes += len(payload["quotes"])
+        yield payload

@@ -1,0 +1,266 @@
+"""Queries → hits with citations and highlights; also the read side of show, sources, facts, quotes, speakers."""
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from .errors import NotFound, QueryError
+from .store import open_indexes
+
+DOC_FIELDS = ["title", "body", "publisher", "place", "published", "doc_id", "language", "source"]
+FIELD_RE = re.compile(r"(?<![\w\\])([A-Za-z_]+):")
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# A heading or contact line is a poor citation for a statement, however well it matches.
+KIND_WEIGHT = {"heading": 0.4, "contact": 0.3, "about": 0.8}
+# Paragraphs are of similar length, so length matters less than in whole documents.
+PASSAGE_B = 0.25
+# Releases put what matters first (inverted pyramid): a small preference for earlier paragraphs.
+POSITION_DECAY = 0.02
+
+
+def passage_score(hit_score: float, kind: str, number: int) -> float:
+    return hit_score * KIND_WEIGHT.get(kind, 1.0) / (1 + POSITION_DECAY * (number - 1))
+
+
+def long_date(iso: Optional[str]) -> Optional[str]:
+    """2019-12-05 → 5 December 2019."""
+    try:
+        d = date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or None
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def citation(doc: dict, passage_id: str, paragraph: int, start: int, end: int) -> dict:
+    """The citation of a span of a document, with a line to paste into an article."""
+    data = doc["data"]
+    parts = [doc.get("publisher") or None, f"“{doc['title']}”" if doc.get("title") else None,
+             long_date(doc.get("published")), f"¶{paragraph}" if paragraph else None]
+    return {
+        "doc_id": doc["doc_id"], "passage_id": passage_id, "paragraph": paragraph, "title": doc.get("title") or "",
+        "publisher": doc.get("publisher") or None, "published": doc.get("published") or None,
+        "place": data.get("place"), "url": data.get("url"), "source": "corpus/" + doc["source"],
+        "sha256": data.get("sha256"), "start": start, "end": end, "cite": ", ".join(p for p in parts if p),
+    }
+
+
+class KB:
+    """An open index: the four Whoosh indexes of the current build, read-only, opened once."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.indexes = open_indexes(self.root)
+        self._searchers: Dict[str, object] = {}
+        self._docs: Dict[str, dict] = {}
+
+    def searcher(self, name: str):
+        if name not in self._searchers:
+            weighting = None
+            if name == "passages":
+                from whoosh import scoring
+
+                weighting = scoring.BM25F(B=PASSAGE_B)
+            self._searchers[name] = self.indexes[name].searcher(**({"weighting": weighting} if weighting else {}))
+        return self._searchers[name]
+
+    def close(self):
+        for s in self._searchers.values():
+            s.close()
+        self._searchers.clear()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- documents -------------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict:
+        """The stored fields of a document, with data decoded; NotFound for an unknown id."""
+        if doc_id not in self._docs:
+            fields = self.searcher("docs").document(doc_id=doc_id)
+            if fields is None:
+                raise NotFound(f"no document with id {doc_id!r}")
+            fields = dict(fields)
+            fields["data"] = json.loads(fields["data"])
+            self._docs[doc_id] = fields
+        return self._docs[doc_id]
+
+    def passage(self, passage_id: str) -> dict:
+        fields = self.searcher("passages").document(passage_id=passage_id)
+        if fields is None:
+            raise NotFound(f"no passage with id {passage_id!r}")
+        return dict(fields)
+
+    def passages_of(self, doc_id: str) -> List[dict]:
+        from whoosh.query import Term
+
+        hits = self.searcher("passages").search(Term("doc_id", doc_id), limit=None, sortedby="number")
+        return [dict(h) for h in hits]
+
+    def passage_citation(self, passage: dict, start: Optional[int] = None, end: Optional[int] = None) -> dict:
+        doc = self.document(passage["doc_id"])
+        return citation(doc, passage["passage_id"], passage["number"],
+                        passage["start"] if start is None else start, passage["end"] if end is None else end)
+
+    # -- queries ---------------------------------------------------------------------------
+    def parse(self, text: str, index: str, fields: List[str], group: str = "and"):
+        """A Whoosh query from the user's words; QueryError with the reason when it is malformed."""
+        from whoosh import qparser
+        from whoosh.query import NullQuery
+
+        text = (text or "").strip()
+        if not text:
+            raise QueryError("the query is empty")
+        if text.count('"') % 2:
+            raise QueryError(f"unclosed quotation mark in query {text!r}")
+        if text.count("(") != text.count(")"):
+            raise QueryError(f"unbalanced parentheses in query {text!r}")
+        schema = self.indexes[index].schema
+        for match in FIELD_RE.finditer(text):
+            name = match.group(1)
+            after = text[match.end():match.end() + 1]
+            if not after or after.isspace():
+                raise QueryError(f"field {name}: in query {text!r} has no value")
+            if name not in schema.names():
+                raise QueryError(f"unknown field {name!r} in query; fields: {', '.join(sorted(fields + ['publisher', 'published']))}")
+        words = [w for w in re.split(r"\s+", text) if w]
+        if all(w in OPERATORS for w in words):
+            raise QueryError(f"query {text!r} has only operators, no words")
+        grouping = qparser.OrGroup.factory(0.9) if group == "or" else qparser.AndGroup
+        parser = qparser.MultifieldParser(fields, schema, group=grouping)
+        parser.add_plugin(qparser.GtLtPlugin())
+        try:
+            query = parser.parse(text)
+        except Exception as exc:
+            raise QueryError(f"cannot parse query {text!r}: {exc}") from None
+        if query is NullQuery or isinstance(query, type(NullQuery)) or not list(query.leaves()):
+            raise QueryError(f"query {text!r} has no words to search for (only stop words or operators)")
+        return query
+
+    def doc_filter(self, since=None, until=None, publisher=None):
+        """The filter of --since, --until and --publisher, or None."""
+        from whoosh.query import And, Term, TermRange
+
+        parts = []
+        if since or until:
+            parts.append(TermRange("published", since or "0000", (until or "9999") + "\uffff"))
+        if publisher:
+            analyzer = self.indexes["docs"].schema["publisher"].analyzer
+            words = [t.text for t in analyzer(publisher)]
+            if not words:
+                raise QueryError(f"--publisher {publisher!r} has no words")
+            parts += [Term("publisher", w) for w in words]
+        return And(parts) if len(parts) > 1 else (parts[0] if parts else None)
+
+    def highlights(self, query, text: str, index: str = "passages", field: str = "text") -> List[dict]:
+        """Spans of text whose analysed words match the query's terms (offsets into text)."""
+        searcher = self.searcher(index)
+        try:
+            terms = {t.decode("utf-8") if isinstance(t, bytes) else t
+                     for f, t in query.existing_terms(searcher.reader(), expand=True) if f == field}
+        except Exception:
+            terms = set()
+        if not terms:
+            return []
+        analyzer = self.indexes[index].schema[field].analyzer
+        return [{"start": tok.startchar, "end": tok.endchar, "term": text[tok.startchar:tok.endchar]}
+                for tok in analyzer(text, chars=True, removestops=False) if tok.text in terms]
+
+    def suggest(self, text: str) -> Optional[str]:
+        """The query with each unknown word replaced by its closest indexed word, or None."""
+        corrector = self.searcher("docs").corrector("body")
+        reader = self.searcher("docs").reader()
+        analyzer = self.indexes["docs"].schema["body"].analyzer
+        changed, words = False, []
+        for word in re.findall(r"[^\s]+", text):
+            plainword = word.strip('"()').lower()
+            stems = [t.text for t in analyzer(plainword)]
+            if plainword.isalpha() and word not in OPERATORS and stems and not reader.doc_frequency("body", stems[0]):
+                options = corrector.suggest(plainword, limit=1)
+                if options and options[0] != plainword:
+                    words.append(word.replace(plainword, options[0]))
+                    changed = True
+                    continue
+            words.append(word)
+        return " ".join(words) if changed else None
+
+    def search(self, text: str, since=None, until=None, publisher=None, limit: int = 10) -> dict:
+        """Releases ranked by all their text, each with its best passage, highlights and citation."""
+        from whoosh.query import Or, Term
+
+        doc_query = self.parse(text, "docs", ["title", "body"])
+        docs = self.searcher("docs").search(doc_query, limit=limit or None, filter=self.doc_filter(since, until, publisher))
+        total = len(docs)
+        ranked = [(hit["doc_id"], hit.score) for hit in docs]
+        out = {"query": text, "total": total, "results": []}
+        if not ranked:
+            suggestion = self.suggest(text)
+            if suggestion:
+                out["suggestion"] = suggestion
+            return out
+        passage_query = self.parse(text, "passages", ["text"], group="or") if FIELD_RE.search(text) is None else \
+            self._or_terms(doc_query)
+        in_docs = Or([Term("doc_id", doc_id) for doc_id, _ in ranked])
+        best: Dict[str, list] = {}
+        for hit in self.searcher("passages").search(passage_query, limit=None, filter=in_docs):
+            best.setdefault(hit["doc_id"], []).append((passage_score(hit.score, hit["kind"], hit["number"]), dict(hit)))
+        best = {doc_id: [p for _, p in sorted(hits, key=lambda sp: -sp[0])] for doc_id, hits in best.items()}
+        for rank, (doc_id, score) in enumerate(ranked, start=1):
+            matches = best.get(doc_id) or self.passages_of(doc_id)[:1]
+            if not matches:
+                continue
+            top = matches[0]
+            out["results"].append({
+                "rank": rank, "score": round(score, 4), "id": top["passage_id"], "text": top["text"],
+                "highlights": self.highlights(passage_query, top["text"]),
+                "citation": self.passage_citation(top),
+                "more_passages": [m["passage_id"] for m in matches[1:4]],
+            })
+        return out
+
+    def _or_terms(self, doc_query):
+        """Passages of a fielded query: any of its body words, since passages have no title field."""
+        from whoosh.query import NullQuery, Or, Term
+
+        terms = [Term("text", t) for f, t in doc_query.iter_all_terms() if f in ("title", "body")]
+        return Or(terms) if terms else NullQuery
+
+    # -- listings --------------------------------------------------------------------------
+    def sources(self, limit: int = 0) -> dict:
+        reader = self.searcher("docs").reader()
+        rows = []
+        for _, fields in reader.iter_docs():
+            data = json.loads(fields["data"])
+            rows.append({
+                "id": fields["doc_id"], "title": fields.get("title") or "", "published": fields.get("published") or None,
+                "publisher": fields.get("publisher") or None, "url": data.get("url"), "source": "corpus/" + fields["source"],
+                "sha256": data.get("sha256"), "passages": data["passages"], "figures": data["figures"],
+                "quotes": data["quotes"],
+            })
+        rows.sort(key=lambda r: (r["published"] or "", r["id"]), reverse=True)
+        return {"results": rows[:limit] if limit else rows}
+
+    def show(self, item_id: str) -> dict:
+        """A document with its passages, or a passage in context (the passages either side)."""
+        if "#" in item_id:
+            passage = self.passage(item_id)
+            doc = self.document(passage["doc_id"])
+            neighbours = [p for p in self.passages_of(doc["doc_id"]) if abs(p["number"] - passage["number"]) <= 1]
+            return {"kind": "passage", "id": item_id, "text": passage["text"], "kind_of_passage": passage["kind"],
+                    "context": [{"id": p["passage_id"], "paragraph": p["number"], "text": p["text"]} for p in neighbours],
+                    "citation": self.passage_citation(passage)}
+        doc = self.document(item_id)
+        passages = self.passages_of(item_id)
+        data = doc["data"]
+        return {
+            "kind": "document", "id": item_id, "title": doc.get("title") or "", "published": doc.get("published") or None,
+            "publisher": doc.get("publisher") or None, "place": data.get("place"), "url": data.get("url"),
+            "language": doc.get("language"), "source": "corpus/" + doc["source"], "sha256": data.get("sha256"),
+            "extra": {k: json.loads(v) for k, v in data.get("extra", {}).items()},
+            "text": data["text"],
+            "passages": [{"id": p["passage_id"], "paragraph": p["number"], "kind": p["kind"], "start": p["start"],
+                          "end": p["end"], "text": p["text"]} for p in passages],
+            "citation": citation(doc, "", 0, 0, len(data["text"])),
+        }

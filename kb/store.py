@@ -1,0 +1,346 @@
+"""The only module that writes the index: atomic rebuild and update under a lock, and the manifest.
+
+Layout of an index folder:
+    kb-index.json      pointer to the current build (replaced atomically) — kb's own mark
+    .lock              held by the one rebuild or update allowed at a time
+    build-<stamp>/     Whoosh files of one complete build, with manifest.json
+
+A build is written beside the current one and becomes current only when complete, so a
+search during a rebuild, or after a killed one, answers from the last good build.
+"""
+import datetime
+import errno
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Tuple
+
+from . import __version__
+from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError
+from .pipeline import Report, bundles, line_sha
+from .schema import INDEX_NAMES, SCHEMAS
+from .sources import READERS, jsonl_lines, list_sources, sha256_file
+
+FORMAT = "kb-index/1"
+POINTER = "kb-index.json"
+MANIFEST = "manifest.json"
+LOCK = ".lock"
+IGNORED_NAMES = {"README.md", ".gitignore", ".gitkeep", LOCK}
+WRITER_MB = {"docs": 128, "passages": 512, "facts": 64, "quotes": 64}
+
+Progress = Callable[[int, int], None]
+
+
+def _is_empty(root: Path) -> bool:
+    return not root.exists() or all(p.name in IGNORED_NAMES for p in root.iterdir())
+
+
+def current_build(root: Path) -> Path:
+    """The folder of the current build; IndexMissing when there is none, IndexDamaged when root is no kb index."""
+    root = Path(root)
+    pointer = root / POINTER
+    if not pointer.exists():
+        if root.exists() and not root.is_dir():
+            raise IndexDamaged(f"{root} is a file, not an index folder")
+        if _is_empty(root):
+            raise IndexMissing(f"no index at {root}; run `kb index rebuild`")
+        raise IndexDamaged(f"{root} is not a kb index (no {POINTER}); kb opens only indexes it built: rebuild it")
+    try:
+        data = json.loads(pointer.read_text(encoding="utf-8"))
+        build = root / data["current"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise IndexDamaged(f"{root}/{POINTER} is damaged; run `kb index rebuild`") from None
+    if data.get("format") != FORMAT or os.sep in data["current"] or not (build / MANIFEST).is_file():
+        raise IndexDamaged(f"{root} is not a complete kb index; run `kb index rebuild`")
+    return build
+
+
+def read_manifest(root: Path) -> dict:
+    build = current_build(root)
+    try:
+        return json.loads((build / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise IndexDamaged(f"the manifest of {build} is damaged; run `kb index rebuild`") from None
+
+
+def open_indexes(root: Path) -> Dict[str, object]:
+    """The four Whoosh indexes of the current build, for reading."""
+    from whoosh import index
+
+    build = current_build(root)
+    try:
+        return {name: index.open_dir(str(build), indexname=name, readonly=True) for name in INDEX_NAMES}
+    except Exception as exc:  # Whoosh raises many kinds for a damaged TOC or segment
+        raise IndexDamaged(f"the index at {root} is damaged ({type(exc).__name__}); run `kb index rebuild`") from None
+
+
+@contextmanager
+def locked(root: Path, wait: bool = False):
+    """Hold the index lock: one rebuild or update at a time; IndexBusy when another holds it."""
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise IndexBusy(f"another rebuild or update of {root} is running; try again when it ends (or use --wait)") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _switch(root: Path, build: Path) -> None:
+    """Make build current (one atomic rename), then drop builds older than the one it replaces."""
+    previous = None
+    try:
+        previous = current_build(root).name
+    except KBError:
+        pass
+    _write_json_atomic(root / POINTER, {"format": FORMAT, "current": build.name})
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    for old in root.glob("build-*"):
+        if old.name not in (build.name, previous):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _new_build_dir(root: Path) -> Path:
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    build = root / f"build-{stamp}-{uuid.uuid4().hex[:6]}"
+    build.mkdir()
+    return build
+
+
+def _scan(corpus: Path) -> List[Tuple[Path, str, str, int]]:
+    """(path, rel, sha256, size) of every source in the corpus."""
+    out = []
+    for path, rel in list_sources(corpus):
+        try:
+            sha, size = sha256_file(path)
+        except OSError:
+            sha, size = "", 0
+        out.append((path, rel, sha, size))
+    return out
+
+
+def _count_work(scanned, wanted_counts: Optional[Dict[str, int]] = None) -> int:
+    total = 0
+    for path, rel, _, _ in scanned:
+        if wanted_counts is not None and rel in wanted_counts:
+            total += wanted_counts[rel]
+        elif READERS[path.suffix.lower()] == "jsonl":
+            with open(path, "rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        else:
+            total += 1
+    return total
+
+
+def _write(build: Path, work, jobs: int, report: Report, progress: Progress, total: int,
+           taken=None, deletions=(), fresh=True) -> Dict[str, Dict[str, str]]:
+    """Delete (field, value) terms, then run the pipeline on work and add every bundle to build's indexes.
+
+    Returns {source: {sha256: doc id}} of what was added.
+    """
+    from whoosh import index
+
+    if fresh:
+        indexes = {name: index.create_in(str(build), SCHEMAS[name](), indexname=name) for name in INDEX_NAMES}
+    else:
+        indexes = {name: index.open_dir(str(build), indexname=name) for name in INDEX_NAMES}
+    writers = {name: ix.writer(limitmb=WRITER_MB[name], procs=1) for name, ix in indexes.items()}
+    records: Dict[str, Dict[str, str]] = {}
+    done = [0]
+
+    def step(n):
+        done[0] += n
+        progress(done[0], total)
+
+    try:
+        for fieldname, value in deletions:
+            for writer in writers.values():
+                writer.delete_by_term(fieldname, value)
+        for bundle in bundles(work, jobs, report, step, taken):
+            writers["docs"].add_document(**bundle["doc"])
+            for name in ("passages", "facts", "quotes"):
+                for record in bundle[name]:
+                    writers[name].add_document(**record)
+            records.setdefault(bundle["doc"]["source"], {})[bundle["sha256"]] = bundle["doc_id"]
+        for writer in writers.values():
+            writer.commit()
+    except BaseException:
+        for writer in writers.values():
+            try:
+                writer.cancel()
+            except Exception:
+                pass
+        raise
+    return records
+
+
+def _manifest(corpus: Path, scanned, records, report: Report, started: float) -> dict:
+    sources = {}
+    for path, rel, sha, size in scanned:
+        sources[rel] = {"sha256": sha, "size": size, "records": records.get(rel, {})}
+    return {
+        "format": FORMAT,
+        "kb_version": __version__,
+        "built_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(time.time() - started, 2),
+        "corpus": str(Path(corpus).resolve()),
+        "sources": sources,
+        "counts": {"documents": sum(len(r["records"]) for r in sources.values()), "sources": len(sources)},
+        "skipped": [list(item) for item in report.skipped],
+    }
+
+
+def _fail_cleanly(build: Path, exc: BaseException, root: Path):
+    """Remove a half-written build and say in one line why, leaving the last good index as it was."""
+    shutil.rmtree(build, ignore_errors=True)
+    if isinstance(exc, OSError):
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        raise KBError(f"cannot write the index at {root}: {reason}; the last good index is unchanged") from None
+    raise exc
+
+
+def _check_strict(report: Report, strict: bool):
+    if strict and report.skipped:
+        where, reason = report.skipped[0]
+        raise CorpusError(f"--strict: {len(report.skipped)} source(s) could not be read, first: {reason}")
+
+
+def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
+            wait: bool = False) -> Tuple[Report, dict]:
+    """Build a new index from the whole corpus beside the current one and switch to it atomically."""
+    corpus, root = Path(corpus), Path(root)
+    started = time.time()
+    scanned = _scan(corpus)
+    if not scanned:
+        raise CorpusError(f"no press releases (.txt, .md, .html, .htm, .jsonl) in {corpus}")
+    if root.exists() and not (root / POINTER).exists() and not _is_empty(root):
+        raise IndexDamaged(f"{root} is not a kb index (no {POINTER}) and is not empty: choose another --index folder")
+    with locked(root, wait):
+        report = Report()
+        build = None
+        try:
+            build = _new_build_dir(root)
+            work = [(path, rel, None) for path, rel, _, _ in scanned]
+            records = _write(build, work, jobs, report, progress, _count_work(scanned))
+            if not report.documents:
+                raise CorpusError(f"no readable press release in {corpus}: {len(report.skipped)} skipped")
+            _check_strict(report, strict)
+            manifest = _manifest(corpus, scanned, records, report, started)
+            _write_json_atomic(build / MANIFEST, manifest)
+            _switch(root, build)
+        except BaseException as exc:
+            if build is None:
+                raise KBError(f"cannot write the index at {root}: {getattr(exc, 'strerror', exc)}") from None
+            _fail_cleanly(build, exc, root)
+    return report, manifest
+
+
+def _link_copy(src: Path, dst: Path) -> None:
+    """dst gets every file of src, hard-linked where the file system allows (Whoosh never rewrites a file)."""
+    for item in src.iterdir():
+        if item.name == MANIFEST or not item.is_file():
+            continue
+        try:
+            os.link(item, dst / item.name)
+        except OSError:
+            shutil.copy2(item, dst / item.name)
+
+
+def changes(manifest: dict, scanned) -> Tuple[List, List, List]:
+    """(new, changed, removed) sources of the corpus against a manifest."""
+    old = manifest.get("sources", {})
+    now = {rel for _, rel, _, _ in scanned}
+    new = [item for item in scanned if item[1] not in old]
+    changed = [item for item in scanned if item[1] in old and old[item[1]]["sha256"] != item[2]]
+    removed = [rel for rel in old if rel not in now]
+    return new, changed, removed
+
+
+def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
+           wait: bool = False) -> Tuple[Report, dict, dict]:
+    """Re-read only new, changed and removed sources (JSONL: only new, changed and removed records)."""
+    corpus, root = Path(corpus), Path(root)
+    started = time.time()
+    with locked(root, wait):
+        manifest = read_manifest(root)
+        scanned = _scan(corpus)
+        new, changed, removed = changes(manifest, scanned)
+        summary = {"new": len(new), "changed": len(changed), "removed": len(removed), "unchanged":
+                   len(scanned) - len(new) - len(changed)}
+        report = Report()
+        old_sources = manifest["sources"]
+        records = {rel: dict(entry["records"]) for rel, entry in old_sources.items()}
+        deletions, work, counts = [], [], {}
+        for rel in removed:
+            deletions += [("doc_id", doc_id) for doc_id in old_sources[rel]["records"].values()]
+            records.pop(rel, None)
+        for path, rel, sha, size in new + changed:
+            old_records = old_sources.get(rel, {}).get("records", {})
+            if READERS[path.suffix.lower()] == "jsonl" and old_records:
+                present = {line_sha(line) for _, line in jsonl_lines(path)}
+                gone = {s: i for s, i in old_records.items() if s not in present}
+                deletions += [("doc_id", doc_id) for doc_id in gone.values()]
+                kept = {s: i for s, i in old_records.items() if s in present}
+                records[rel] = kept
+                work.append((path, rel, lambda line, kept=kept: line_sha(line) not in kept))
+                counts[rel] = len(present) - len(kept)
+            else:
+                deletions += [("doc_id", doc_id) for doc_id in old_records.values()]
+                records[rel] = {}
+                work.append((path, rel, None))
+        if not deletions and not work:
+            return report, manifest, summary
+        taken = {doc_id: rel for rel, recs in records.items() for doc_id in recs.values()}
+        build = _new_build_dir(root)
+        try:
+            _link_copy(current_build(root), build)
+            added = _write(build, work, jobs, report, progress, sum(counts.values()) + len(work) - len(counts),
+                           taken=taken, deletions=deletions, fresh=False)
+            _check_strict(report, strict)
+            for rel, recs in added.items():
+                records.setdefault(rel, {}).update(recs)
+            new_manifest = _manifest(corpus, scanned, records, report, started)
+            _write_json_atomic(build / MANIFEST, new_manifest)
+            _switch(root, build)
+        except BaseException as exc:
+            _fail_cleanly(build, exc, root)
+    return report, new_manifest, summary
+
+
+def status(corpus: Path, root: Path) -> dict:
+    """What is indexed, when, from which corpus, and how many sources changed since."""
+    manifest = read_manifest(root)
+    try:
+        new, changed, removed = changes(manifest, _scan(corpus))
+        corpus_state = {"new": len(new), "changed": len(changed), "removed": len(removed)}
+    except CorpusError as exc:
+        corpus_state = {"error": str(exc)}
+    return {
+        "index": str(Path(root).resolve()), "build": current_build(root).name, "built_at": manifest["built_at"],
+        "kb_version": manifest["kb_version"], "corpus": manifest["corpus"], "sources": manifest["counts"]["sources"],
+        "documents": manifest["counts"]["documents"], "skipped": len(manifest.get("skipped", [])),
+        "seconds": manifest.get("seconds"), **corpus_state,
+        "up_to_date": corpus_state.get("new", 1) + corpus_state.get("changed", 1) + corpus_state.get("removed", 1) == 0,
+    }

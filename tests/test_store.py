@@ -1,0 +1,142 @@
+"""The store: atomic rebuilds under a lock, killed rebuilds, searches during a rebuild, updates, bad files."""
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Runner
+
+WORDS = ("court police report survey officers encryption fraud settlement county prosecutor victims "
+         "investigation program million percent sentenced district federal agency community safety").split()
+
+
+def synthetic_jsonl(path: Path, n: int, seed: int = 7):
+    """n invented releases (our own words, nothing copied from a corpus)."""
+    rnd = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            paragraphs = [" ".join(rnd.choice(WORDS) for _ in range(40)).capitalize() + "." for _ in range(8)]
+            record = {"id": f"syn-{i:05d}", "title": f"Synthetic release {i}", "date": f"2015-01-{1 + i % 28:02d}",
+                      "publisher": "Synthetic Office", "url": None, "body": "\n\n".join(paragraphs)}
+            fh.write(json.dumps(record) + "\n")
+
+
+def kb_process(corpus, index, *args):
+    env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
+    return subprocess.Popen([sys.executable, "-m", "kb", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def big(tmp_path):
+    """A corpus with the seed and 1,500 synthetic releases, indexed once with the seed only."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    index = tmp_path / "index"
+    run = Runner(corpus, index)
+    assert run("index", "rebuild", "--jobs", "1").exit_code == 0
+    synthetic_jsonl(corpus / "synthetic.jsonl", 1500)
+    return run
+
+
+def wait_for_build_dir(index: Path, process, timeout=60):
+    """Block until the rebuild has started writing its new build folder."""
+    current = json.loads((index / "kb-index.json").read_text())["current"]
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        others = [p for p in index.glob("build-*") if p.name != current and any(p.iterdir())]
+        if others:
+            return current
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    raise AssertionError("rebuild never started writing")
+
+
+@pytest.mark.parametrize("delay", [0.0, 1.0])
+def test_killed_rebuild_leaves_last_good_index(big, delay):
+    before = big("search", "encryption")
+    process = kb_process(big.corpus, big.index, "index", "rebuild", "--jobs", "1")
+    current = wait_for_build_dir(big.index, process)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert json.loads((big.index / "kb-index.json").read_text())["current"] == current
+    after = big("search", "encryption")
+    assert after.exit_code == 0 and after.stdout == before.stdout
+    assert json.loads(big("sources", "--format", "json").stdout)["results"][0]["id"].startswith("netclean/")
+    # the next rebuild cleans up and succeeds
+    assert big("index", "rebuild", "--jobs", "1").exit_code == 0
+    assert len(list(big.index.glob("build-*"))) <= 2
+    assert big("search", "synthetic").exit_code == 0
+
+
+def test_searches_and_a_second_rebuild_during_a_rebuild(big):
+    process = kb_process(big.corpus, big.index, "index", "rebuild", "--jobs", "1")
+    wait_for_build_dir(big.index, process)
+    answered = 0
+    for _ in range(20):
+        result = big("search", "encryption", "--format", "json")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["total"] == 1  # the old index: the seed only
+        answered += 1
+    second = big("index", "rebuild", "--jobs", "1")
+    assert second.exit_code == 2
+    assert second.stderr.startswith("Error: another rebuild or update of")
+    assert process.poll() is None, "the rebuild ended before the checks ran: make the corpus larger"
+    assert process.wait(timeout=300) == 0
+    assert answered == 20
+    assert json.loads(big("search", "synthetic", "--format", "json").stdout)["total"] == 10 * 0 + json.loads(
+        big("search", "synthetic", "--format", "json", "--limit", "0").stdout)["total"]
+    assert json.loads(big("index", "status", "--format", "json").stdout)["documents"] == 1501
+
+
+def test_bad_files_are_skipped_and_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.html").write_bytes(b"\x00\x01\x02PNG")
+    (corpus / "mixed.jsonl").write_text('{"id": "ok-1", "title": "Fine", "body": "A fine release about encryption."}\n'
+                                        "not json\n[1]\n" '{"id": "../x", "body": "b"}\n', encoding="utf-8")
+    run = Runner(corpus, tmp_path / "index")
+    result = run("index", "rebuild", "--jobs", "2")
+    assert result.exit_code == 0
+    assert "Indexed 2 release(s)" in result.stderr and "skipped 5." in result.stderr
+    for reason in ("binary.html: binary file", "empty.txt: empty file", "mixed.jsonl:2: not a JSON line",
+                   "mixed.jsonl:3: a JSON list, not an object", "mixed.jsonl:4: id '../x' is not a plain name"):
+        assert f"  skipped: {reason}" in result.stderr
+    strict = run("index", "rebuild", "--strict")
+    assert strict.exit_code == 2 and strict.stderr.startswith("Error: --strict: 5 source(s) could not be read")
+    assert run("search", "encryption", "--format", "json").exit_code == 0
+
+
+def test_update_reads_only_what_changed(big):
+    assert big("index", "rebuild", "--jobs", "1").exit_code == 0
+    lines = (big.corpus / "synthetic.jsonl").read_text().splitlines()
+    record = json.loads(lines[5])
+    record["body"] += "\n\nA new paragraph about a zeppelin."
+    lines[5] = json.dumps(record)
+    del lines[7]
+    (big.corpus / "synthetic.jsonl").write_text("\n".join(lines) + "\n")
+    (big.corpus / "extra.txt").write_text("Title: Extra\n\nAn extra release about a dirigible.\n")
+    status = json.loads(big("index", "status", "--format", "json").stdout)
+    assert (status["new"], status["changed"], status["removed"]) == (1, 1, 0)
+    result = big("index", "update", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 new, 1 changed, 0 removed, 1 unchanged source(s)." in result.stderr
+    assert "Indexed 2 release(s)" in result.stderr
+    assert json.loads(big("search", "zeppelin", "--format", "json").stdout)["results"][0]["citation"]["doc_id"] == "syn-00005"
+    assert big("search", "dirigible").exit_code == 0
+    assert big("show", "syn-00007").exit_code == 2
+    status = json.loads(big("index", "status", "--format", "json").stdout)
+    assert status["documents"] == 1501 and status["up_to_date"]
+    (big.corpus / "extra.txt").unlink()
+    assert big("index", "update").exit_code == 0
+    assert big("search", "dirigible").exit_code == 1
+    assert len(json.loads(big("search", "zeppelin", "--format", "json").stdout)["results"]) == 1
