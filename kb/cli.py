@@ -163,6 +163,43 @@ def check_date(value, option):
 
 
 @cli.command()
+@click.argument("query", required=False)
+@click.option("--doc", metavar="ID", help="Only figures of this document.")
+@click.option("--unit", type=click.Choice(["percent", "count", "money", "duration", "year", "other"]))
+@output_options()
+@click.pass_obj
+def facts(settings, query, doc, unit, limit):
+    """Figures whose measure or sentence matches QUERY, with value, unit and citation."""
+    with open_kb(settings) as kb:
+        payload = kb.facts(query, doc=doc, unit=unit, limit=limit)
+    return "facts", payload, bool(payload["results"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--doc", metavar="ID", help="Only quotes of this document.")
+@click.option("--speaker", metavar="NAME", help="Only quotes of this speaker (surname or full name).")
+@output_options()
+@click.pass_obj
+def quotes(settings, query, doc, speaker, limit):
+    """Direct quotes with speaker, role and citation."""
+    with open_kb(settings) as kb:
+        payload = kb.quotes(query, doc=doc, speaker=speaker, limit=limit)
+    return "quotes", payload, bool(payload["results"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@output_options()
+@click.pass_obj
+def speakers(settings, query, limit):
+    """People and organisations quoted: name, role, number of quotes and of releases."""
+    with open_kb(settings) as kb:
+        payload = kb.speakers(query, limit=limit)
+    return "speakers", payload, bool(payload["results"])
+
+
+@cli.command()
 @click.argument("item_id", metavar="ID")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.pass_obj

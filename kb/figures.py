@@ -1,5 +1,303 @@
-"""Passage → Figures: numbers with their unit, qualifier and what they measure (kb's own rules)."""
+"""Passage → Figures: numbers with their unit, qualifier and what they measure (kb's own rules).
+
+A figure is a number a release states as data: a percentage, a ratio ("one in ten"), a sum
+of money, a duration, a count of something, or a measured amount. Dates, times, phone
+numbers, URLs, ids and names that contain digits are not figures.
+"""
+import re
+from typing import List, Optional, Tuple
+
+from .models import Document, Figure, Passage
+
+SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10 ** 12}
+UNIT_WORD = r"(?:%s)" % "|".join(SMALL + TENS)
+WORD_NUMBER = (r"(?:(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
+               % ("|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
+CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
+PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+           "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+           "decade": "decade", "decades": "decade"}
+MEASURES = r"(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet)"
+QUALIFIERS = [
+    ("almost", r"almost|nearly|just under|close to|approaching"),
+    ("about", r"about|approximately|around|roughly|some|an estimated|estimated"),
+    ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than"),
+    ("less than", r"less than|under|below|fewer than"),
+    ("at least", r"at least|a minimum of|no less than|no fewer than"),
+    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than"),
+]
+QUALIFIER_RE = re.compile(r"(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
+FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
+             "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
+             "three-quarters": 75.0, "three quarters": 75.0, "a fifth": 20.0, "one-fifth": 20.0, "one fifth": 20.0}
+NUMBER = rf"(?:{DIGITS}{SCALE}|{WORD_NUMBER}(?:\s+(?:hundred|thousand|million|billion))?)"
+
+PATTERNS = [
+    # one in ten, six out of ten, 3 in 4
+    ("ratio", re.compile(rf"\b(?P<a>{NUMBER})\s+(?:in|out of)\s+(?P<b>{NUMBER})\b", re.I)),
+    # nearly a quarter of a century / half a century
+    ("century", re.compile(r"\b(?P<f>a quarter of a|half a)\s+century\b", re.I)),
+    # more than half, two-thirds of
+    ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
+                            r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
+                            r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
+    ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns)\b", re.I)),
+    ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    # two-day operation, 24-hour hotline
+    ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
+    ("measure", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<what>{MEASURES})\b", re.I)),
+    ("count", re.compile(rf"(?P<n>\b{NUMBER}\b)(?P<plus>\s+plus\b)?", re.I)),
+]
+
+# Spans that are never figures: dates, times, phone numbers, URLs, emails, ids and names with digits.
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+NOT_FIGURE_RES = [
+    re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|gov|net|edu)(?:/\S*)?", re.I),
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:{MONTH}\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?", re.I),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+\d{{4}})?", re.I),
+    re.compile(rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I),
+    re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|early|late|mid|spring|summer|fall|autumn|winter|fiscal|year|FY)\s+(?:19|20)\d\d\b", re.I),
+    re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"),
+    re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.I),
+    re.compile(r"\+?\b\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?\b"),
+    re.compile(r"\b\d{3}-[A-Z]{3}-[A-Z]{4}\b"),
+    re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+[A-Za-z]+\b|\b\d+/\d+\b"),
+    re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
+    re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
+    re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
+    re.compile(r"\b\d+\s*-?\s*year\s*-?\s*olds?\b", re.I),
+    re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
+]
+YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*)$")
+COUNT_NOUN_RE = re.compile(r"^\s+((?:[a-z][\w’'-]*|[A-Z][\w.-]*)(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w.-]*)){0,3})")
+STOP_WORDS = set("""of the a an and or to in on at for from by with that which who whom whose is are was were be been
+has have had will would can could may might shall should do does did as than then this these those it its their
+his her our your they them he she we you i not no but if so such also only each per into over under about after
+before between during against among through until while both all any some more most other another same said says""".split())
+VERB_HINT = re.compile(r"^(?:is|are|was|were|has|have|had|say|says|said|state|states|stated|indicated|mention|point|"
+                        r"report|reported|found|agreed|pleaded|face|faces|died|will|would|could|did|do|does|"
+                        r"\w+ed|\w+ing)$", re.I)
+PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who", "that", "which", "across", "into"}
 
 
-def figures_of(document, passages):
-    return []
+def word_value(text: str) -> Optional[float]:
+    """The value of a number written in words or digits ("sixty-four" → 64, "2.3 million" → 2300000)."""
+    text = text.strip().lower().replace(",", "")
+    if not text:
+        return None
+    if text in ("a dozen", "dozen"):
+        return 12.0
+    if text == "dozens":
+        return None
+    match = re.match(r"^(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|mn|bn|m|b)?$", text)
+    if match:
+        scale = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9}.get(match.group(2) or "", SCALES.get(match.group(2) or "", 1))
+        return float(match.group(1)) * scale
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(text.replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
+def qualifier_before(text: str, start: int) -> Tuple[Optional[str], int]:
+    """(canonical qualifier, its start) from the words just before a figure."""
+    window = text[max(0, start - 25):start]
+    match = QUALIFIER_RE.search(window)
+    if not match:
+        return None, start
+    for i, (name, _) in enumerate(QUALIFIERS):
+        if match.group(f"q{i}"):
+            return name, start - (len(window) - match.start())
+    return None, start
+
+
+def blocked_spans(sentence: str) -> List[Tuple[int, int]]:
+    return [m.span() for pattern in NOT_FIGURE_RES for m in pattern.finditer(sentence)]
+
+
+def overlaps(span, spans) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def counted_noun(after: str) -> Optional[str]:
+    """The counted noun after a number: "450 police officers from 41 countries" → "police officers"."""
+    match = COUNT_NOUN_RE.match(after)
+    if not match:
+        return None
+    words = []
+    for word in match.group(1).split():
+        bare = word.strip(".,;:")
+        if bare.lower() in STOP_WORDS or bare.lower() in PREPOSITIONS or (words and VERB_HINT.match(bare)):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    if not words or words[0].lower() in STOP_WORDS or VERB_HINT.match(words[0]) and not words[0].endswith("s"):
+        return None
+    return " ".join(words)
+
+
+def clause_after(sentence: str, end: int, limit: int = 14) -> str:
+    tail = re.split(r"[;:]|\s[–—]\s|\.\s|\.$", sentence[end:], maxsplit=1)[0]
+    words = tail.replace("(", " ").replace(")", " ").split()
+    return " ".join(words[:limit]).strip(" ,.")
+
+
+def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str]) -> str:
+    """A short description of what a figure measures, from its sentence."""
+    before = sentence[:start]
+    paren = re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
+    if paren:
+        words = paren.group(1).split()
+        while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
+            words.pop(0)
+        return " ".join(words)
+    tail = clause_after(sentence, end)
+    tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
+    if counted and tail.startswith(counted):
+        return tail
+    if population and not sentence[end:].lstrip().lower().startswith("of"):
+        return f"{population} {tail}".strip()
+    if len(tail.split()) >= 3:
+        return tail
+    head = " ".join(before.split()[-8:]).strip(" ,")
+    return f"{head} {tail}".strip()
+
+
+def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
+    """(value, unit, extra fields) of a pattern match, or None when it is not a number."""
+    groups = match.groupdict()
+    if kind == "ratio":
+        a, b = word_value(groups["a"]), word_value(groups["b"])
+        if not a or not b or a > b or b not in (2, 3, 4, 5, 6, 8, 10, 20, 50, 100, 1000):
+            return None
+        return round(100.0 * a / b, 2), "percent", {}
+    if kind == "century":
+        return (25.0 if "quarter" in groups["f"].lower() else 50.0), "duration", {"period": "year"}
+    if kind == "fraction":
+        return round(FRACTIONS[groups["f"].lower()], 2), "percent", {}
+    n = word_value(groups.get("n") or "")
+    if n is None:
+        return None
+    if kind == "money":
+        symbol = (groups.get("cur") or "").strip()
+        currency = CURRENCY_SYMBOL.get(symbol) or ({"dollars": "USD", "euros": "EUR", "kronor": "SEK", "crowns": "SEK"}
+                                                   .get((groups.get("curword") or "").lower())) or symbol.upper().replace("US$", "USD") or None
+        return n, "money", {"currency": currency}
+    if kind == "percent":
+        return n, "percent", {}
+    if kind in ("duration", "adjective"):
+        return n, "duration", {"period": PERIODS[groups["per"].lower().rstrip("s") if groups["per"].lower() not in PERIODS else groups["per"].lower()]}
+    if kind == "measure":
+        return n, "other", {"counted": groups["what"].lower()}
+    return n, "count", {}
+
+
+def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List[dict]:
+    """Figures of one sentence as dicts with offsets into the sentence (the claim parser uses this too)."""
+    blocked = blocked_spans(sentence)
+    taken: List[Tuple[int, int]] = []
+    found = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            text = match.group(0)
+            if not text.strip() or overlaps(span, taken):
+                continue
+            if overlaps(span, blocked) and kind not in ("money", "percent", "ratio"):
+                continue
+            parsed = value_of(kind, match)
+            if parsed is None:
+                continue
+            value, unit, extra = parsed
+            if kind == "count":
+                bare = match.group("n").strip()
+                if YEAR_RE.match(bare) or bare.lower() in ("one", "zero", "dozens"):
+                    continue
+                counted = counted_noun(sentence[span[1]:])
+                name = NAME_BEFORE_RE.search(sentence[:span[0]])
+                if name and not counted and not SENTENCE_START_RE.search(sentence[:name.start()]):
+                    continue  # "Bill 1899", "Task Force 435": a name, not a figure
+                if re.match(r"^[-–/]\d|^\.\d|^\s*(?:th|st|nd|rd)\b", sentence[span[1]:]) or re.search(r"[-–/#]$", sentence[:span[0]]):
+                    continue
+                extra = {"counted": counted}
+            elif kind in ("ratio", "fraction", "percent") and not re.match(r"\s+of\b", sentence[span[1]:]):
+                extra = {**extra, "counted": counted_noun(sentence[span[1]:])}
+            if kind == "adjective" and extra.get("period") == "hour" and value == 24:
+                continue  # "24-hour hotline": a name of a service, not a measured duration
+            qualifier, qstart = qualifier_before(sentence, span[0])
+            end = span[1]
+            if match.groupdict().get("plus") and (match.group("plus") or "").strip():
+                qualifier = "more than"
+            if kind == "percent" and not re.search(r"%|percent|per cent", text, re.I):
+                pass
+            taken.append(span)
+            found.append({"start": qstart, "end": end, "value": value, "unit": unit, "qualifier": qualifier,
+                          "kind": kind, **extra})
+    found.sort(key=lambda f: f["start"])
+    add_ranges(sentence, found)
+    for f in found:
+        f["surface"] = sentence[f["start"]:f["end"]]
+        f["measure"] = measure_of(sentence, f["start"], f["end"], f.get("counted"), population)
+        if f["unit"] == "percent":
+            match = POPULATION_RE.match(sentence[f["end"]:].lstrip())
+            population = match.group(1) if match else f.get("counted") or population
+        f["population"] = population
+        if f["unit"] == "percent" and f.get("counted") and not VERB_HINT.match(f["counted"].split()[0]):
+            pass
+        else:
+            f.pop("counted", None) if f["unit"] == "percent" else None
+    return found
+
+
+def add_ranges(sentence: str, found: List[dict]) -> None:
+    """"three to nine years", "between 5 and 10 percent": the low end at least, the high end up to."""
+    for low, high in zip(found, found[1:]):
+        between = sentence[low["end"]:high["start"]]
+        if re.fullmatch(r"\s*(?:to|-|–|and|or)\s*", between) and low["unit"] in ("count", high["unit"]):
+            if low["unit"] == "count" and high["unit"] != "count":
+                low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
+                low.pop("counted", None)
+            if sentence[:low["start"]].rstrip().lower().endswith("between") or between.strip() in ("to", "-", "–"):
+                low["qualifier"] = low["qualifier"] or "at least"
+                high["qualifier"] = high["qualifier"] or "up to"
+    for f in found:
+        if f["unit"] == "duration" and re.match(r"\s+to\s+life\b", sentence[f["end"]:]):
+            f["qualifier"] = f["qualifier"] or "at least"
+
+
+POPULATION_RE = re.compile(r"of (?:the |all )?((?:surveyed |responding )?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?(?:s|people|staff|police))\b")
+
+
+def figures_of(document: Document, passages: List[Passage]) -> List[Figure]:
+    """Every figure of a document, with its sentence and offsets into the document text."""
+    figures: List[Figure] = []
+    for passage in passages:
+        if passage.kind == "contact":
+            continue
+        population = None
+        for s_start, s_end in passage.sentences:
+            sentence = document.text[s_start:s_end]
+            found = figures_in_sentence(sentence, population)
+            for f in found:
+                figures.append(Figure(
+                    id=f"{passage.id}#f{len(figures) + 1}", doc_id=document.id, passage_id=passage.id,
+                    surface=f["surface"], value=f["value"], unit=f["unit"], qualifier=f["qualifier"],
+                    measure=f["measure"], sentence=sentence, start=s_start + f["start"], end=s_start + f["end"],
+                    counted=f.get("counted"), currency=f.get("currency"), period=f.get("period"),
+                ))
+            if found:
+                population = found[-1]["population"]
+    return figures

@@ -96,12 +96,33 @@ def text_status(payload, color):
         yield f"{key}: {value}"
 
 
+def text_facts(payload, color):
+    for r in payload["results"]:
+        value = f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
+        yield f"{r['surface']}  = {value} {r['unit']}{' (' + r['qualifier'] + ')' if r['qualifier'] else ''}  — {one_line(r['measure'])}"
+        yield f"   {r['citation']['cite']}"
+
+
+def text_quotes(payload, color):
+    for r in payload["results"]:
+        role = f", {r['role']}" if r["role"] else ""
+        yield f"“{one_line(r['text'])}” — {r['speaker'] or 'unknown speaker'}{role}"
+        yield f"   {r['citation']['cite']}"
+
+
+def text_speakers(payload, color):
+    for r in payload["results"]:
+        role = f", {r['role']}" if r["role"] else ""
+        yield f"{r['name']}{role}: {r['quotes']} quote(s) in {r['documents']} release(s)"
+
+
 def text_generic(payload, color):
     for r in results_of(payload):
         yield json.dumps(r, ensure_ascii=False)
 
 
-TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status}
+TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status,
+                             "facts": text_facts, "quotes": text_quotes, "speakers": text_speakers}
 
 
 def render_md(kind: str, payload: dict) -> Iterator[str]:

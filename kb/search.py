@@ -45,7 +45,71 @@ def citation(doc: dict, passage_id: str, paragraph: int, start: int, end: int) -
     }
 
 
-class KB:
+class FactsMixin:
+    """The read side of figures, quotes and speakers; KB has these methods."""
+
+    def _listing(self, index: str, query_text: Optional[str], fields: List[str], filters: list, limit: int):
+        from whoosh.query import And, Every
+
+        searcher = self.searcher(index)
+        query = self.parse(query_text, index, fields, group="or") if query_text else Every()
+        flt = And(filters) if len(filters) > 1 else (filters[0] if filters else None)
+        if query_text:
+            hits = searcher.search(query, limit=limit or None, filter=flt)
+        else:
+            hits = searcher.search(query, limit=None, filter=flt, sortedby=["doc_id"])
+        rows = [json.loads(hit["data"]) for hit in hits]
+        if not query_text:
+            rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+            rows = rows[:limit] if limit else rows
+        return rows, query
+
+    def _cite_span(self, row: dict) -> dict:
+        passage = self.passage(row["passage_id"])
+        return self.passage_citation(passage, row["start"], row["end"])
+
+    def facts(self, query: Optional[str] = None, doc: Optional[str] = None, unit: Optional[str] = None, limit: int = 10) -> dict:
+        from whoosh.query import Term
+
+        filters = ([Term("doc_id", doc)] if doc else []) + ([Term("unit", unit)] if unit else [])
+        rows, _ = self._listing("facts", query, ["measure", "sentence"], filters, limit)
+        results = [{"id": r["id"], "surface": r["surface"], "value": r["value"] if r["value"] % 1 else int(r["value"]),
+                    "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"], "sentence": r["sentence"],
+                    "counted": r.get("counted"), "currency": r.get("currency"), "period": r.get("period"),
+                    "citation": self._cite_span(r)} for r in rows]
+        return {"query": query, "results": results}
+
+    def quotes(self, query: Optional[str] = None, doc: Optional[str] = None, speaker: Optional[str] = None,
+               limit: int = 10) -> dict:
+        from whoosh.query import And, Or, Term
+
+        filters = [Term("doc_id", doc)] if doc else []
+        if speaker:
+            words = [t.text for t in self.indexes["quotes"].schema["speaker"].analyzer(speaker)]
+            if not words:
+                raise QueryError(f"--speaker {speaker!r} has no name in it")
+            filters.append(And([Term("speaker", w) for w in words]))
+        rows, _ = self._listing("quotes", query, ["text", "speaker"], filters, limit)
+        results = [{"id": r["id"], "text": r["text"], "speaker": r["speaker"], "role": r["role"], "cue": r["cue"],
+                    "utterance": r["utterance"], "citation": self._cite_span(r)} for r in rows]
+        return {"query": query, "results": results}
+
+    def speakers(self, query: Optional[str] = None, limit: int = 10) -> dict:
+        rows, _ = self._listing("quotes", query, ["speaker", "role"], [], 0)
+        people: Dict[str, dict] = {}
+        for r in rows:
+            if not r["speaker"]:
+                continue
+            entry = people.setdefault(r["speaker"], {"name": r["speaker"], "role": r["role"], "quotes": 0, "documents": set()})
+            entry["quotes"] += 1
+            entry["documents"].add(r["doc_id"])
+            entry["role"] = entry["role"] or r["role"]
+        results = sorted(({**e, "documents": len(e["documents"])} for e in people.values()),
+                         key=lambda e: (-e["quotes"], e["name"]))
+        return {"query": query, "results": results[:limit] if limit else results}
+
+
+class KB(FactsMixin):
     """An open index: the four Whoosh indexes of the current build, read-only, opened once."""
 
     def __init__(self, root: Path):
@@ -264,3 +328,4 @@ class KB:
                           "end": p["end"], "text": p["text"]} for p in passages],
             "citation": citation(doc, "", 0, 0, len(data["text"])),
         }
+
