@@ -53,7 +53,9 @@ PATTERNS = [
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
-    ("measure", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<what>{MEASURES})\b", re.I)),
+    ("measure", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),
+    # "the million plus visitors"
+    ("count", re.compile(r"\b(?P<n>thousand|million|billion)(?P<plus>\s+plus)\b", re.I)),
     ("count", re.compile(rf"(?P<n>\b{NUMBER}\b)(?P<plus>\s+plus\b)?", re.I)),
 ]
 
@@ -97,6 +99,8 @@ def word_value(text: str) -> Optional[float]:
         return None
     if text in ("a dozen", "dozen"):
         return 12.0
+    if text in SCALES:
+        return float(SCALES[text])
     if text == "dozens":
         return None
     match = re.match(r"^(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|mn|bn|m|b)?$", text)

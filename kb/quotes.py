@@ -14,11 +14,11 @@ from .models import Document, Passage, Quote
 
 CUES = ("said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|declared|emphasized|emphasised|stressed|recalled|observed")
-NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
+NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
-BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES})(?:\s+(?:that|in a statement|today|on \w+|yesterday))?\s*[,:]?\s*$")
+BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES})(?:\s+(?:that|in a statement|today|on \w+|yesterday))?\s*[,:.]?\s*$")
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
 PRONOUNS = {"he", "she", "they", "we", "i"}
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
@@ -54,7 +54,7 @@ def quote_marks(text: str) -> List[Tuple[int, bool]]:
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if i == 0 or before.isspace() or before in "([{—–-:":
+        if i == 0 or before.isspace() or before in "([{—–-:" or (before in ".!?" and after.isalnum()):
             marks.append((i, True))
         elif after.isspace() or after in ".,;:!?)—–-" or i + 1 == len(text):
             marks.append((i, False))
@@ -103,40 +103,73 @@ def quoted_spans(passages: List[Passage]) -> List[Span]:
     return spans
 
 
-def sentence_rest(text: str) -> str:
-    """text up to the end of its first sentence, abbreviations and initials not counting as ends."""
+def sentence_ends(text: str):
+    """Positions of the sentence ends in text; abbreviations ("U.S.") and initials ("F.") do not count."""
     for m in re.finditer(r"[.!?](?=\s|$|[“\"])", text):
         word = re.findall(r"[\w.]+$", text[:m.start()])
         token = word[0].lower() if word else ""
         if len(token.replace(".", "")) == 1 or token in ABBREVIATIONS:
             continue
-        return text[:m.start()]
-    return text
+        yield m.start()
+
+
+def sentence_rest(text: str) -> str:
+    """text up to the end of its first sentence."""
+    return text[:next(sentence_ends(text), len(text))]
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of text (where an attribution before a quote stands)."""
+    ends = [e for e in sentence_ends(text) if text[e + 1:].strip()]
+    return text[ends[-1] + 1:] if ends else text
+
+
+CONNECTORS = {"of", "for", "the", "at", "in", "and", "with"}
+
+
+def name_like(token: str) -> bool:
+    bare = token.strip(",")
+    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and bare.lower() not in TITLE_WORDS
 
 
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
-    """"Anna Borgström, CEO at NetClean" → (name, role); "Attorney General Jeff Sessions" → (Jeff Sessions, Attorney General)."""
+    """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
     if not who:
         return None, None
     head, _, tail = who.partition(",")
+    if tail and re.match(r"^\s*(?:Jr\.|Sr\.|III|II|IV)\b", tail):
+        extra, _, tail = tail.strip().partition(",")
+        head = f"{head} {extra}"
     tokens = head.split()
-    i = 0
-    while i < len(tokens) - 1 and tokens[i].lower().strip(",") in TITLE_WORDS:
-        i += 1
-    prefix, name_tokens = tokens[:i], tokens[i:]
-    # "… Matthew Friedrich of the Criminal Division": the words after the name belong to the role
-    cut = next((j for j, t in enumerate(name_tokens) if t in ("of", "for", "at", "with") and j), None)
-    suffix = name_tokens[cut:] if cut else []
-    name_tokens = name_tokens[:cut] if cut else name_tokens
-    name = " ".join(name_tokens).strip(" ,") or None
-    if name and not name[0].isupper():
+    runs, run = [], []
+    for k, token in enumerate(tokens):
+        if name_like(token):
+            run.append(k)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    if not runs:
         return None, None
-    role_parts = [" ".join(prefix + suffix).strip()] if prefix or suffix else []
+    free = [r for r in runs if len(r) >= 2 and (r[0] == 0 or tokens[r[0] - 1].lower() not in CONNECTORS)]
+    longer = [r for r in runs if len(r) >= 2]
+    chosen = free[0] if free else (longer[-1] if longer else runs[-1])
+    if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
+        chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
+    name = " ".join(tokens[k] for k in chosen).strip(" ,")
+    rest = [t for k, t in enumerate(tokens) if k not in chosen]
+    while rest and rest[0].lower() in CONNECTORS | {"today", "yesterday"} | {"Today"}:
+        rest.pop(0)
+    role_parts = [" ".join(rest).strip(" ,")] if rest else []
     if tail.strip():
         role_parts.append(tail.strip(" ,."))
     role = ", ".join(p for p in role_parts if p) or None
+    if role and role.split()[0] in ("Today", "Yesterday"):
+        role = " ".join(role.split()[1:]) or None
     return name, role
 
 
@@ -180,7 +213,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:
         return m.group("who"), m.group("cue")
     before = text[:max(0, start - 1)]
-    before = re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", before)[-1] if before else ""
+    before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
     m = BEFORE_CUE_FIRST_RE.search(before)
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
@@ -202,7 +235,15 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             continue
         local_start = span.start - span.passage.start
         who_cue = attribution(span.passage.text, local_start, span.end - span.passage.start)
-        if len(stripped.split()) < MIN_WORDS and who_cue is None:
+        forward = False
+        if who_cue is None and not span.passage.text[span.end - span.passage.start + 1:].strip():
+            following = next((p for p in passages if p.number == span.passage.number + 1), None)
+            if following is not None:
+                m = AFTER_NAME_RE.match(following.text) or AFTER_CUE_RE.match(following.text)
+                if m and m.start("who") < 80:
+                    who_cue, forward = (m.group("who"), m.group("cue")), True
+        in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
+        if len(stripped.split()) < MIN_WORDS and who_cue is None and not in_statement:
             continue  # a name or a term in quotation marks, not a statement
         speaker = role = cue = None
         if who_cue:
@@ -219,7 +260,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,
                       "passage": span.passage, "speaker": speaker, "role": role, "cue": cue,
-                      "continues": span.continues})
+                      "continues": span.continues, "forward": forward})
         if speaker:
             last_speaker = (speaker, role)
     # Utterances: quotes of one paragraph (or a quotation over paragraphs) with one speaker.
@@ -228,8 +269,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         prev = found[i - 1] if i else None
         same = prev is not None and (q["continues"] or (prev["passage"] is q["passage"])) and (
             q["speaker"] is None or prev["speaker"] is None or q["speaker"] == prev["speaker"])
-        if not same and prev is not None and q["speaker"] is None and q["passage"].number == prev["passage"].number + 1 \
-                and prev["cue"] is None:
+        adjacent = prev is not None and q["passage"].number == prev["passage"].number + 1
+        if not same and adjacent and ((q["speaker"] is None and prev["cue"] is None)
+                                      or (prev["forward"] and prev["speaker"] == q["speaker"])):
             same = True
         if same:
             q["speaker"], q["role"] = q["speaker"] or prev["speaker"], q["role"] or prev["role"]

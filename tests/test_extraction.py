@@ -1,0 +1,174 @@
+"""Figures and quotes: tables of real sentences (the seed and the public-domain DOJ corpus) and the gold scorer."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SEED_ID, SHARED
+from kb.figures import figures_in_sentence
+from kb.models import Document
+from kb.passages import passages_of
+from kb.quotes import quotes_of
+from kb.sources.layout import body_blocks, classify
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit, qualifier", [
+    ("Based on a survey conducted with 450 police officers from 41 countries the report looks into it.", "450", 450, "count", None),
+    ("According to the results of the survey, almost 40 percent of the surveyed police officers state that it is common.",
+     "almost 40 percent", 40, "percent", "almost"),
+    ("The surveyed police officers mention in total sixty-four different apps and platforms.", "sixty-four", 64, "count", None),
+    ("One in ten of the surveyed police officers state that live-streaming is a challenge.", "One in ten", 10, "percent", None),
+    ("The technology that most hinders investigations is encryption (49 %), followed by TOR/darknet (18.7 %).", "49 %", 49, "percent", None),
+    ("In contrast, more than half of the surveyed police officers also state that technology aids them.", "more than half", 50, "percent", "more than"),
+    ("Eight in ten companies stated that they have technology in place – six out of ten point to filter solutions.",
+     "six out of ten", 60, "percent", None),
+    ("The total criminal penalty is over $35,000, including a criminal fine of $16,510.", "over $35,000", 35000, "money", "more than"),
+    ("He was ordered to pay nearly $10,000 in restitution.", "nearly $10,000", 10000, "money", "almost"),
+    ("The settlement provides $3.5 million in compensation.", "$3.5 million", 3500000, "money", None),
+    ("He was sentenced to 87 months in prison.", "87 months", 87, "duration", None),
+    ("He was sentenced to three years of probation.", "three years", 3, "duration", None),
+    ("As a military policeman for nearly a quarter of a century, he served.", "nearly a quarter of a century", 25, "duration", "almost"),
+    ("These two shipments made up a total of over 40 tons of coral.", "over 40 tons", 40, "other", "more than"),
+    ("The report also features a survey undertaken with one hundred companies.", "one hundred", 100, "count", None),
+    ("The operation was a two-day effort.", "two-day", 2, "duration", None),
+    ("He faces a sentence of 25 years to life.", "25 years", 25, "duration", "at least"),
+    ("Total index crime was down 5% in 2017 compared to last year.", "5%", 5, "percent", None),
+])
+def test_figures(sentence, surface, value, unit, qualifier):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert surface in found, found
+    f = found[surface]
+    assert (f["value"], f["unit"], f["qualifier"]) == (pytest.approx(value), unit, qualifier)
+
+
+def test_range_is_two_figures():
+    found = figures_in_sentence("He faces three to nine years in prison.")
+    assert [(f["value"], f["unit"], f["qualifier"], f.get("period")) for f in found] == [
+        (3, "duration", "at least", "year"), (9, "duration", "up to", "year")]
+
+
+def test_counted_noun_and_period():
+    f450, f41 = figures_in_sentence("Based on a survey conducted with 450 police officers from 41 countries the report.")
+    assert (f450["counted"], f41["counted"]) == ("police officers", "countries")
+    assert figures_in_sentence("He got 15 years in prison.")[0]["period"] == "year"
+    assert figures_in_sentence("A fine of €5,000 was paid.")[0]["currency"] == "EUR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "5 December, 2019 NetClean",
+    "Gothenburg, Sweden 5.12.2019 Live-streamed child sexual abuse crime is on the increase.",
+    "For more information contact Anna Creutz, +46 703-08 10 77.",
+    "Read the whole report here: www.netclean.com/netclean-report-2019/",
+    "The NetClean Report 2019 is released today.",
+    "The case was filed on Oct. 14, 2009, in Portland.",
+    "He was indicted in July of 2008.",
+    "Call the hotline at 1-800-255-7688 or 202-616-5594.",
+    "He completed an I-9 form.",
+    "He was charged with a Class 4 felony.",
+    "The bill was sponsored in Senate Bill 1899.",
+    "He served in Task Force 435.",
+    "The rise of COVID-19 changed the courts.",
+    "Windows 10 was installed.",
+    "Sentencing is set for April 22, 2009 9:30 AM.",
+    "John Smith, 42, of Springfield was arrested.",
+    "He violated 18 U.S.C. 2252 and section 1343.",
+])
+def test_not_figures(sentence):
+    assert figures_in_sentence(sentence) == []
+
+
+def make_doc(text: str, doc_id: str = "t/doc", publisher=None) -> Document:
+    return Document(id=doc_id, text=text, title="T", publisher=publisher, blocks=tuple(classify(text, body_blocks(text))))
+
+
+def quotes(text: str, publisher=None):
+    doc = make_doc(text, publisher=publisher)
+    return [(q.text, q.speaker, q.role, q.utterance.split("#u")[1]) for q in quotes_of(doc, passages_of(doc))]
+
+
+def test_quote_split_by_attribution_with_role_and_surname():
+    text = ("Intro paragraph about Anna Borgström and more.\n\n"
+            "“There is a perception that it is far away,” said Anna Borgström, CEO at NetClean. “In fact it is not.”\n\n"
+            "“Encryption makes it more difficult to find material,” said Borgström. “However, it must be decrypted.”")
+    assert quotes(text) == [
+        ("There is a perception that it is far away,", "Anna Borgström", "CEO at NetClean", "1"),
+        ("In fact it is not.", "Anna Borgström", "CEO at NetClean", "1"),
+        ("Encryption makes it more difficult to find material,", "Anna Borgström", "CEO at NetClean", "2"),
+        ("However, it must be decrypted.", "Anna Borgström", "CEO at NetClean", "2"),
+    ]
+
+
+@pytest.mark.parametrize("paragraph, speaker, role", [
+    ('"This was a wide-scale, high volume enterprise," said Acting Assistant Attorney General Matthew Friedrich of the Criminal Division.',
+     "Matthew Friedrich", "Acting Assistant Attorney General of the Criminal Division"),
+    ('On the return of the verdicts, Acting U.S. Attorney Thomas Kirwin said, "This jury verdict signals it again."',
+     "Thomas Kirwin", "Acting U.S. Attorney"),
+    ('"General Mark Inch has served this country for 35 years," Attorney General Jeff Sessions said.',
+     "Jeff Sessions", "Attorney General"),
+    ('"Reefs are essential resources for fisheries," said Kent Robinson, Acting U.S. Attorney for the District of Oregon.',
+     "Kent Robinson", "Acting U.S. Attorney for the District of Oregon"),
+    ("“Human trafficking will not be tolerated here,” said City of Miami Police Chief Manuel Morales.",
+     "Manuel Morales", "City of Miami Police Chief"),
+    ("According to Jane Roe, the mayor, “the budget will be balanced this year.”", "Jane Roe", "the mayor"),
+])
+def test_attribution_patterns(paragraph, speaker, role):
+    [(_, got_speaker, got_role, _)] = quotes(paragraph)
+    assert (got_speaker, got_role) == (speaker, role)
+
+
+def test_pronoun_company_and_next_paragraph_attribution():
+    text = ("“We will appeal the decision in every court,” said Jane Roe, the firm's lawyer. “We are confident.”\n\n"
+            "“It was a long road for all of us,” she said.\n\n"
+            "“Our products are safe for every family,” said the company.\n\n"
+            "“There is no higher priority for this office than safety,”\n\n"
+            "State’s Attorney Burke said . “At the same time, we must be smart about it.”")
+    got = quotes(text, publisher="Acme")
+    assert [g[1] for g in got] == ["Jane Roe", "Jane Roe", "Jane Roe", "Acme", "Burke", "Burke"]
+    assert got[-1][3] == got[-2][3]
+
+
+def test_quotation_over_paragraphs_and_unclosed_marks():
+    text = ("“The first part of a long statement goes here,” said Sean Teare. “The second part starts here.\n\n"
+            "A middle paragraph of the same statement without marks.\n\n"
+            "And the end of the statement is here.”\n\n"
+            "A plain paragraph with a stray “ opening mark and nothing else of note.\n\n"
+            "The last paragraph, which is not quoted at all.")
+    got = quotes(text)
+    assert [g[0] for g in got[:4]] == ["The first part of a long statement goes here,", "The second part starts here.",
+                                       "A middle paragraph of the same statement without marks.",
+                                       "And the end of the statement is here."]
+    assert {g[3] for g in got[:4]} == {"1"} and {g[1] for g in got[:4]} == {"Sean Teare"}
+    assert all("not quoted at all" not in g[0] for g in got)
+
+
+def test_apostrophes_and_scare_quotes_are_not_quotes():
+    assert quotes("The company’s “Lovers’ Lane” case was reopened by the office’s staff.") == []
+
+
+def test_contact_person_is_not_a_speaker(kb):
+    names = [r["name"] for r in kb.json("speakers", "--limit", "0")["results"]]
+    assert names == ["Anna Borgström"]
+
+
+def test_facts_and_quotes_commands(kb):
+    out = kb.json("facts", "encryption")
+    top = out["results"][0]
+    assert (top["surface"], top["value"], top["unit"], top["measure"]) == ("49 %", 49, "percent", "encryption")
+    assert top["citation"]["paragraph"] == 8 and top["citation"]["start"] == 2955 and top["citation"]["end"] == 2959
+    percent = kb.json("facts", "--unit", "percent", "police", "--limit", "0")["results"]
+    assert percent and all(r["unit"] == "percent" for r in percent)
+    q = kb.json("quotes", "--speaker", "Borgstrom", "--limit", "0")["results"]
+    assert len(q) == 4 and {r["role"] for r in q} == {"CEO at NetClean"}
+    assert [r["citation"]["paragraph"] for r in q] == [6, 6, 10, 10]
+    assert len({r["utterance"] for r in q}) == 2
+    result = kb("quotes", "--speaker", "Creutz")
+    assert result.exit_code == 1
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared scorer not present")
+def test_seed_extraction_scores_one(seed_corpus, seed_index):
+    env = dict(os.environ, KB_CORPUS=str(seed_corpus), KB_INDEX=str(seed_index))
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "extraction", str(SHARED / "gold" / "seed.json"),
+                          "--kb", f"{sys.executable} -m kb"], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "extraction: min(figure F1, quote F1, speaker accuracy) = 1.000", out
