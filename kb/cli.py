@@ -222,15 +222,21 @@ def sources(settings, limit):
     return "sources", payload, bool(payload["results"])
 
 
+def build_options(func):
+    """--jobs, --strict and --wait, shared by rebuild and update."""
+    func = click.option("--wait", is_flag=True, help="Wait for a running rebuild instead of failing.")(func)
+    func = click.option("--strict", is_flag=True, help="Fail when any source cannot be read.")(func)
+    func = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")(func)
+    return func
+
+
 @cli.group(cls=KBGroup)
 def index():
     """Build and inspect the index."""
 
 
 @index.command()
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--strict", is_flag=True, help="Fail when any source cannot be read.")
-@click.option("--wait", is_flag=True, help="Wait for a running rebuild instead of failing.")
+@build_options
 @click.pass_obj
 def rebuild(settings, jobs, strict, wait):
     """Build the index from the whole corpus, atomically."""
@@ -238,9 +244,7 @@ def rebuild(settings, jobs, strict, wait):
 
 
 @index.command()
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--strict", is_flag=True, help="Fail when any source cannot be read.")
-@click.option("--wait", is_flag=True, help="Wait for a running rebuild instead of failing.")
+@build_options
 @click.pass_obj
 def update(settings, jobs, strict, wait):
     """Re-index only new, changed and removed sources (by SHA-256)."""

@@ -245,8 +245,6 @@ def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List
             end = span[1]
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
-            if kind == "percent" and not re.search(r"%|percent|per cent", text, re.I):
-                pass
             taken.append(span)
             found.append({"start": qstart, "end": end, "value": value, "unit": unit, "qualifier": qualifier,
                           "kind": kind, **extra})
@@ -259,10 +257,6 @@ def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List
             match = POPULATION_RE.match(sentence[f["end"]:].lstrip())
             population = match.group(1) if match else f.get("counted") or population
         f["population"] = population
-        if f["unit"] == "percent" and f.get("counted") and not VERB_HINT.match(f["counted"].split()[0]):
-            pass
-        else:
-            f.pop("counted", None) if f["unit"] == "percent" else None
     return found
 
 
