@@ -92,6 +92,13 @@ def progress_bar(label: str):
     return update, close
 
 
+def listing(settings: Settings, kind: str, *args, **kwargs):
+    """(kind, payload, found) of the KB method named kind, for a command under output_options."""
+    with open_kb(settings) as kb:
+        payload = getattr(kb, kind)(*args, **kwargs)
+    return kind, payload, bool(payload["results"])
+
+
 def open_kb(settings: Settings):
     """The index, built first (saying so on stderr) when there is none yet."""
     from .search import KB
@@ -149,9 +156,7 @@ def cli(ctx, corpus, index):
 def search(settings, query, since, until, publisher, limit):
     """Ranked passages matching QUERY, with highlights and citations (Whoosh query syntax)."""
     since, until = check_date(since, "--since"), check_date(until, "--until")
-    with open_kb(settings) as kb:
-        payload = kb.search(query, since=since, until=until, publisher=publisher, limit=limit)
-    return "search", payload, bool(payload["results"])
+    return listing(settings, "search", query, since=since, until=until, publisher=publisher, limit=limit)
 
 
 def check_date(value, option):
@@ -173,9 +178,7 @@ def check_date(value, option):
 @click.pass_obj
 def facts(settings, query, doc, unit, limit):
     """Figures whose measure or sentence matches QUERY, with value, unit and citation."""
-    with open_kb(settings) as kb:
-        payload = kb.facts(query, doc=doc, unit=unit, limit=limit)
-    return "facts", payload, bool(payload["results"])
+    return listing(settings, "facts", query, doc=doc, unit=unit, limit=limit)
 
 
 @cli.command()
@@ -186,9 +189,7 @@ def facts(settings, query, doc, unit, limit):
 @click.pass_obj
 def quotes(settings, query, doc, speaker, limit):
     """Direct quotes with speaker, role and citation."""
-    with open_kb(settings) as kb:
-        payload = kb.quotes(query, doc=doc, speaker=speaker, limit=limit)
-    return "quotes", payload, bool(payload["results"])
+    return listing(settings, "quotes", query, doc=doc, speaker=speaker, limit=limit)
 
 
 @cli.command()
@@ -197,9 +198,7 @@ def quotes(settings, query, doc, speaker, limit):
 @click.pass_obj
 def speakers(settings, query, limit):
     """People and organisations quoted: name, role, number of quotes and of releases."""
-    with open_kb(settings) as kb:
-        payload = kb.speakers(query, limit=limit)
-    return "speakers", payload, bool(payload["results"])
+    return listing(settings, "speakers", query, limit=limit)
 
 
 @cli.command()
@@ -217,9 +216,7 @@ def show(settings, item_id, fmt):
 @click.pass_obj
 def sources(settings, limit):
     """The indexed documents with counts of passages, figures and quotes."""
-    with open_kb(settings) as kb:
-        payload = kb.sources(limit=limit)
-    return "sources", payload, bool(payload["results"])
+    return listing(settings, "sources", limit=limit)
 
 
 def build_options(func):

@@ -1,5 +1,5 @@
 """Frozen dataclasses that flow through the pipeline: Document, Passage, Figure, Quote, Citation."""
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Optional, Tuple
 
 
@@ -99,4 +99,4 @@ def plain(obj):
     return asdict(obj) if hasattr(obj, "__dataclass_fields__") else obj
 
 
-__all__ = ["Document", "Passage", "Figure", "Quote", "Citation", "plain", "field"]
+__all__ = ["Document", "Passage", "Figure", "Quote", "Citation", "plain"]

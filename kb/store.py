@@ -141,12 +141,11 @@ def _scan(corpus: Path) -> List[Tuple[Path, str, str, int]]:
     return out
 
 
-def _count_work(scanned, wanted_counts: Optional[Dict[str, int]] = None) -> int:
+def _count_work(scanned) -> int:
+    """How many releases a rebuild will read (JSONL lines counted), for the progress bar."""
     total = 0
     for path, rel, _, _ in scanned:
-        if wanted_counts is not None and rel in wanted_counts:
-            total += wanted_counts[rel]
-        elif READERS[path.suffix.lower()] == "jsonl":
+        if READERS[path.suffix.lower()] == "jsonl":
             with open(path, "rb") as fh:
                 total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
         else:
