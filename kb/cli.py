@@ -202,6 +202,28 @@ def speakers(settings, query, limit):
 
 
 @cli.command()
+@click.argument("claim", required=False)
+@click.option("--speaker", metavar="NAME", help="Who the claim says spoke the words.")
+@click.option("--draft", type=click.File("r", encoding="utf-8"), help="Check every quotation and figure of a draft.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.pass_obj
+def verify(settings, claim, speaker, draft, fmt):
+    """Is CLAIM (a quote or a figure) in the sources? A verdict with evidence and citation."""
+    from .verify import OK_VERDICTS, verify as check_claim, verify_draft
+
+    if (claim is None) == (draft is None):
+        raise UserError("give either a CLAIM or --draft FILE")
+    with open_kb(settings) as kb:
+        if draft is not None:
+            payload = verify_draft(kb, draft.read())
+            emit("draft", payload, fmt)
+            sys.exit(0 if all(c["verdict"] in OK_VERDICTS for c in payload["claims"]) else 1)
+        payload = check_claim(kb, claim, speaker)
+    emit("verify", payload, fmt)
+    sys.exit(0 if payload["verdict"] in OK_VERDICTS else 1)
+
+
+@cli.command()
 @click.argument("item_id", metavar="ID")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.pass_obj

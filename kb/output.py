@@ -116,13 +116,34 @@ def text_speakers(payload, color):
         yield f"{r['name']}{role}: {r['quotes']} quote(s) in {r['documents']} release(s)"
 
 
+def text_verify(payload, color):
+    label = payload["verdict"].upper()
+    yield f"{label}: {one_line(payload['claim'])}"
+    yield f"   {payload['explanation']}"
+    for e in payload["evidence"][:1]:
+        who = f" — {e['speaker']}" if e.get("speaker") else ""
+        yield f"   source: “{one_line(e['text'])}”{who}"
+        if e.get("diff"):
+            yield f"   diff: {e['diff']}"
+        yield f"   {e['citation']['cite']}"
+
+
+def text_draft(payload, color):
+    for claim in payload["claims"]:
+        yield from text_verify(claim, color)
+        yield ""
+    yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items())) if payload["claims"] \
+        else "No quotations or figures found in the draft."
+
+
 def text_generic(payload, color):
     for r in results_of(payload):
         yield json.dumps(r, ensure_ascii=False)
 
 
 TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status,
-                             "facts": text_facts, "quotes": text_quotes, "speakers": text_speakers}
+                             "facts": text_facts, "quotes": text_quotes, "speakers": text_speakers,
+                             "verify": text_verify, "draft": text_draft}
 
 
 def render_md(kind: str, payload: dict) -> Iterator[str]:
@@ -131,13 +152,22 @@ def render_md(kind: str, payload: dict) -> Iterator[str]:
         yield f"## Search: {payload['query']}"
         yield ""
     for i, r in enumerate(rows, start=1):
-        text = r.get("text") or r.get("title") or r.get("name") or r.get("claim") or ""
+        if "verdict" in r:
+            yield f"{i}. **{r['verdict']}**: {one_line(r['claim'])} ({r['explanation']})"
+            cite = (r["evidence"][0]["citation"]["cite"]) if r["evidence"] else None
+            if cite:
+                yield f"   — {cite}"
+            continue
+        text = r.get("text") or r.get("title") or r.get("name") or ""
         yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False)).replace('*', '**')}"
         cite = (r.get("citation") or {}).get("cite")
         if cite:
             yield f"   — {cite}"
     if not rows:
         yield "No results."
+    if "summary" in payload:
+        yield ""
+        yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items()))
 
 
 def render(kind: str, payload: dict, fmt: str, color: bool = False) -> Iterator[str]:

@@ -64,7 +64,56 @@ class FactsMixin:
             rows = rows[:limit] if limit else rows
         return rows, query
 
-    def _cite_span(self, row: dict) -> dict:
+    def word_query(self, index: str, text: str, fields: List[str]):
+        """An OR query of the analysed words of free text (a claim is words, not query syntax)."""
+        from whoosh.query import Or, Term
+
+        terms = []
+        for field in fields:
+            analyzer = self.indexes[index].schema[field].analyzer
+            terms += [Term(field, tok.text) for tok in analyzer(text)]
+        return Or(terms) if terms else None
+
+    def similar(self, index: str, text: str, fields: List[str], limit: int = 20, doc_ids=None, unit=None) -> List[dict]:
+        """Stored records (facts or quotes) most like text, best first, each with its "_score"."""
+        from whoosh.query import And, Or, Term
+
+        query = self.word_query(index, text, fields)
+        if query is None:
+            return []
+        filters = []
+        if doc_ids:
+            filters.append(Or([Term("doc_id", d) for d in doc_ids]))
+        if unit:
+            filters.append(Term("unit", unit))
+        flt = And(filters) if len(filters) > 1 else (filters[0] if filters else None)
+        rows = []
+        for hit in self.searcher(index).search(query, limit=limit, filter=flt):
+            row = json.loads(hit["data"])
+            row["_score"] = hit.score
+            rows.append(row)
+        return rows
+
+    def similar_docs(self, text: str, limit: int = 10) -> List[tuple]:
+        """(doc_id, score) of the releases whose whole text is most like text."""
+        query = self.word_query("docs", text, ["title", "body"])
+        if query is None:
+            return []
+        return [(hit["doc_id"], hit.score) for hit in self.searcher("docs").search(query, limit=limit)]
+
+    def stems(self, text: str) -> List[str]:
+        """The content words of text as the index sees them: stop words out, accents folded, stemmed."""
+        return [tok.text for tok in self.indexes["docs"].schema["body"].analyzer(text) if not tok.text.isdigit()]
+
+    def records_of(self, index: str, doc_id: str) -> List[dict]:
+        """Every stored record (fact or quote) of one document, in text order."""
+        from whoosh.query import Term
+
+        rows = [json.loads(hit["data"]) for hit in self.searcher(index).search(Term("doc_id", doc_id), limit=None)]
+        return sorted(rows, key=lambda r: r["start"])
+
+    def cite_record(self, row: dict) -> dict:
+        """The citation of a fact or quote record: its passage, narrowed to its own span."""
         passage = self.passage(row["passage_id"])
         return self.passage_citation(passage, row["start"], row["end"])
 
@@ -76,7 +125,7 @@ class FactsMixin:
         results = [{"id": r["id"], "surface": r["surface"], "value": r["value"] if r["value"] % 1 else int(r["value"]),
                     "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"], "sentence": r["sentence"],
                     "counted": r.get("counted"), "currency": r.get("currency"), "period": r.get("period"),
-                    "citation": self._cite_span(r)} for r in rows]
+                    "citation": self.cite_record(r)} for r in rows]
         return {"query": query, "results": results}
 
     def quotes(self, query: Optional[str] = None, doc: Optional[str] = None, speaker: Optional[str] = None,
@@ -91,7 +140,7 @@ class FactsMixin:
             filters.append(And([Term("speaker", w) for w in words]))
         rows, _ = self._listing("quotes", query, ["text", "speaker"], filters, limit)
         results = [{"id": r["id"], "text": r["text"], "speaker": r["speaker"], "role": r["role"], "cue": r["cue"],
-                    "utterance": r["utterance"], "citation": self._cite_span(r)} for r in rows]
+                    "utterance": r["utterance"], "citation": self.cite_record(r)} for r in rows]
         return {"query": query, "results": results}
 
     def speakers(self, query: Optional[str] = None, limit: int = 10) -> dict:

@@ -1,0 +1,343 @@
+"""Claims → verdicts with evidence: is this quote, is this figure, really in the source (rapidfuzz + difflib).
+
+A quote claim is compared word by word with the quotes kb extracted (and, for releases whose
+quotation marks were lost, with whole passages). A figure claim is parsed with the same code
+as extraction and compared with the figures of the releases that speak of the same thing.
+
+Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
+- near-verbatim: at most NEAR_MAX_CHANGED words differ and the word sequences are at least
+  NEAR_MIN_RATIO alike (two swapped words in a 20-word quote are 0.9 alike);
+- paraphrase: a quote of the claimed speaker sharing at least PARAPHRASE_MIN_SET of its words
+  (rapidfuzz token_set_ratio) — invented quotes in the style of a speaker share fewer;
+- a figure speaks of the same thing when at least TOPIC_MIN of the claim's content words stand
+  in the figure's passage (or its release's title), the claim's counted noun agreeing.
+"""
+import difflib
+import re
+import unicodedata
+from typing import Dict, List, Optional, Tuple
+
+from .figures import figures_in_sentence
+
+QUOTE_VERDICTS_OK = {"verbatim", "near-verbatim"}
+OK_VERDICTS = {"verbatim", "near-verbatim", "supported"}
+NEAR_MAX_CHANGED = 4
+NEAR_MIN_RATIO = 0.8
+PARAPHRASE_MIN_SET = 55
+FOUND_MIN_PARTIAL = 70
+TOPIC_MIN = 0.5
+ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
+BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
+QUOTE_CHARS = "\"“”„‟«»"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents folded, curly quotes and apostrophes made plain."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def words(text: str) -> List[str]:
+    """The words of text as compared: case, punctuation, quote marks and white space ignored."""
+    return re.findall(r"[\w']+", fold(text).replace("'s ", " 's ").replace("'", "'"))
+
+
+def same_speaker(claimed: Optional[str], speaker: Optional[str]) -> bool:
+    """"Borgström" or "Anna Borgstrom" names Anna Borgström; so does "Becker" Grace Chung Becker."""
+    if not claimed or not speaker:
+        return False
+    a, b = words(claimed), words(speaker)
+    return bool(a and b) and (a == b or a[-1] == b[-1] or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a))
+
+
+def fragments(claim: str) -> List[List[str]]:
+    """The claim's words, split at elisions (… [...]) and bracketed insertions ([the report])."""
+    text = claim.strip().strip(QUOTE_CHARS + " ")
+    parts = ELISION_RE.split(BRACKET_RE.sub(" … ", text))
+    return [w for w in (words(p) for p in parts) if w]
+
+
+def word_diff(claim: List[str], source: List[str]) -> Tuple[int, float, str]:
+    """(words changed, similarity, diff as "[-source-]{+claim+}") of two word sequences."""
+    matcher = difflib.SequenceMatcher(None, source, claim, autojunk=False)
+    changed, out = 0, []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(" ".join(source[i1:i2]))
+            continue
+        changed += max(i2 - i1, j2 - j1)
+        if i2 > i1:
+            out.append("[-" + " ".join(source[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(claim[j1:j2]) + "+}")
+    return changed, matcher.ratio(), " ".join(out)
+
+
+def best_window(fragment: List[str], source: List[str]) -> Tuple[int, int]:
+    """The word window of source most like fragment (rapidfuzz partial alignment, snapped to words)."""
+    from rapidfuzz import fuzz
+
+    if not source:
+        return 0, 0
+    frag_text, src_text = " ".join(fragment), " ".join(source)
+    align = fuzz.partial_ratio_alignment(frag_text, src_text)
+    starts = [0]
+    for w in source[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
+    first = max((i for i, s in enumerate(starts) if s <= align.dest_start), default=0)
+    last = max((i for i, s in enumerate(starts) if s < max(align.dest_end, align.dest_start + 1)), default=first)
+    # widen by one word each side, then let difflib pick the exact span
+    lo, hi = max(0, first - 1), min(len(source), last + 2)
+    matcher = difflib.SequenceMatcher(None, source[lo:hi], fragment, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return first, last + 1
+    start = lo + blocks[0].a - blocks[0].b if blocks[0].a >= blocks[0].b else lo + blocks[0].a
+    end = lo + blocks[-1].a + blocks[-1].size + (len(fragment) - blocks[-1].b - blocks[-1].size)
+    return max(0, start), min(len(source), max(end, start + 1))
+
+
+def compare_quote(claim_fragments: List[List[str]], source_text: str) -> dict:
+    """How the claim's words stand in one source text: changed words, similarity, diff."""
+    source = words(source_text)
+    changed, total_len, ratios, diffs, pos, in_order = 0, 0, [], [], 0, True
+    for fragment in claim_fragments:
+        start, end = best_window(fragment, source)
+        c, ratio, diff = word_diff(fragment, source[start:end])
+        in_order = in_order and start >= pos
+        pos = end
+        changed += c
+        total_len += len(fragment)
+        ratios.append((ratio, len(fragment)))
+        diffs.append(diff)
+    ratio = sum(r * n for r, n in ratios) / max(1, total_len)
+    return {"changed": changed, "ratio": ratio, "diff": " … ".join(diffs), "in_order": in_order}
+
+
+def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
+    """Extracted quotes like the claim, whole utterances of them, and passages (for lost quote marks)."""
+    rows = kb.similar("quotes", claim, ["text"], limit=25)
+    if speaker:
+        rows += kb.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15)
+    seen, out = set(), []
+    for row in rows:
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        out.append({**row, "kind": "quote"})
+    # an utterance split by its attribution: its parts joined, so a claim may span them
+    by_utterance: Dict[str, List[dict]] = {}
+    for row in out:
+        by_utterance.setdefault(row["utterance"], [])
+    for utterance in list(by_utterance)[:10]:
+        doc_id = utterance.split("#u")[0]
+        parts = [r for r in kb.records_of("quotes", doc_id) if r["utterance"] == utterance]
+        if len(parts) > 1:
+            joined = {**parts[0], "text": " ".join(p["text"] for p in parts), "end": parts[-1]["end"],
+                      "id": utterance, "kind": "utterance"}
+            out.append(joined)
+    return out
+
+
+def passage_candidates(kb, claim: str) -> List[dict]:
+    """Passages like the claim, for releases whose quotation marks were lost in scraping."""
+    query = kb.word_query("passages", claim, ["text"])
+    if query is None:
+        return []
+    out = []
+    for hit in kb.searcher("passages").search(query, limit=8):
+        quotes_here = [q for q in kb.records_of("quotes", hit["doc_id"]) if q["passage_id"] == hit["passage_id"]]
+        out.append({"id": hit["passage_id"], "doc_id": hit["doc_id"], "passage_id": hit["passage_id"],
+                    "text": hit["text"], "speaker": quotes_here[0]["speaker"] if quotes_here else None,
+                    "role": quotes_here[0]["role"] if quotes_here else None, "start": hit["start"], "end": hit["end"],
+                    "kind": "passage"})
+    return out
+
+
+def verify_quote(kb, claim: str, speaker: Optional[str]) -> dict:
+    from rapidfuzz import fuzz
+
+    claim_fragments = fragments(claim)
+    claim_words = [w for f in claim_fragments for w in f]
+    scored = []
+    for cand in quote_candidates(kb, claim, speaker) + passage_candidates(kb, claim):
+        cmp = compare_quote(claim_fragments, cand["text"])
+        partial = fuzz.partial_ratio(" ".join(claim_words), " ".join(words(cand["text"])))
+        token_set = fuzz.token_set_ratio(" ".join(claim_words), " ".join(words(cand["text"])))
+        scored.append((cand, cmp, partial, token_set))
+    exact = [s for s in scored if s[1]["changed"] == 0 and s[1]["in_order"]]
+    near = [s for s in scored if s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO]
+
+    def pick(group, verdict, by_speaker=True):
+        mine = [s for s in group if same_speaker(speaker, s[0].get("speaker"))] if speaker and by_speaker else []
+        chosen = sorted(mine or group, key=lambda s: (s[1]["changed"], -s[1]["ratio"], s[0]["kind"] != "quote"))
+        return verdict, chosen
+
+    if exact or near:
+        group, verdict = (exact, "verbatim") if exact else (near, "near-verbatim")
+        _, chosen = pick(group, verdict)
+        best = chosen[0]
+        if speaker and not same_speaker(speaker, best[0].get("speaker")) and best[0].get("speaker"):
+            verdict = "misattributed"
+        score = best[1]["ratio"]
+    else:
+        same = [s for s in scored if speaker is None or same_speaker(speaker, s[0].get("speaker"))]
+        paraphrases = [s for s in same if s[3] >= PARAPHRASE_MIN_SET and s[2] >= 50]
+        chosen = sorted(paraphrases or scored, key=lambda s: -(s[3] + s[2]))
+        verdict = "paraphrase" if paraphrases else "not-found"
+        score = (chosen[0][3] / 100) if chosen else 0.0
+    evidence = [evidence_of(kb, c, cmp) for c, cmp, _, _ in chosen[:3]] if verdict != "not-found" else \
+        [evidence_of(kb, c, cmp) for c, cmp, _, _ in chosen[:1]]
+    return {"claim": claim, "speaker": speaker, "kind": "quote", "verdict": verdict, "score": round(score, 3),
+            "explanation": explain_quote(verdict, speaker, chosen[0][0] if chosen else None, chosen[0][1] if chosen else None),
+            "evidence": evidence}
+
+
+def evidence_of(kb, cand: dict, cmp: Optional[dict], value=None) -> dict:
+    return {"text": cand["text"], "speaker": cand.get("speaker"), "role": cand.get("role"), "value": value,
+            "diff": cmp["diff"] if cmp and cmp.get("changed") else None, "citation": kb.cite_record(cand)}
+
+
+def explain_quote(verdict: str, speaker: Optional[str], cand: Optional[dict], cmp: Optional[dict]) -> str:
+    if verdict == "verbatim":
+        return f"The words stand in the source as quoted{', said by ' + cand['speaker'] if cand.get('speaker') else ''}."
+    if verdict == "near-verbatim":
+        return f"{cmp['changed']} word(s) differ from the source: {cmp['diff']}"
+    if verdict == "misattributed":
+        return f"The words stand in the source, but said by {cand['speaker']}, not {speaker}."
+    if verdict == "paraphrase":
+        return f"The source has the same statement in other words{', by ' + cand['speaker'] if cand.get('speaker') else ''}."
+    return "No source has these words" + (f" from {speaker}." if speaker else ".")
+
+
+# -- figures ------------------------------------------------------------------------------------
+INTERVAL = {  # (low, high) factors around a value, by qualifier
+    None: (1.0, 1.0), "almost": (0.85, 1.0), "about": (0.9, 1.1), "more than": (1.0, 10.0),
+    "less than": (0.0, 1.0), "at least": (1.0, 10.0), "up to": (0.0, 1.0),
+}
+
+
+def interval(value: float, qualifier: Optional[str], surface: str) -> Tuple[float, float]:
+    """The values a figure as written allows ("almost 40 percent": 34–40; "49 %": 48.5–49.5)."""
+    lo, hi = INTERVAL.get(qualifier, (1.0, 1.0))
+    digits = re.findall(r"\d[\d,]*(?:\.(\d+))?", surface)
+    decimals = len(digits[0]) if digits and digits[0] else 0
+    rounding = 0.5 * 10 ** -decimals if re.search(r"\d", surface) and value < 1000 else value * 0.005
+    return value * lo - (rounding if lo == 1.0 else 0), value * hi + (rounding if hi == 1.0 else 0)
+
+
+def in_months(value: float, period: Optional[str]) -> float:
+    return value * {"year": 12, "decade": 120, "month": 1, "week": 12 / 52, "day": 12 / 365}.get(period or "", 1)
+
+
+def agrees(claim: dict, source: dict) -> bool:
+    """Does the source's figure allow the claim's value (rounding and qualifiers on both sides)?"""
+    cv, sv = claim["value"], source["value"]
+    if claim["unit"] == "duration":
+        cv, sv = in_months(cv, claim.get("period")), in_months(sv, source.get("period"))
+    c_lo, c_hi = interval(cv, claim.get("qualifier"), claim["surface"])
+    s_lo, s_hi = interval(sv, source.get("qualifier"), source["surface"])
+    return c_lo <= s_hi and s_lo <= c_hi
+
+
+def topic(claim_stems: List[str], text_stems: set) -> float:
+    """The share of the claim's content words (stemmed as the index stems them) that stand in a text."""
+    if not claim_stems:
+        return 0.0
+    return sum(w in text_stems for w in claim_stems) / len(claim_stems)
+
+
+def verify_figure(kb, claim: str) -> dict:
+    claim_figures = [f for f in figures_in_sentence(claim) if f["unit"] != "year"]
+    surfaces = set(kb.stems(" ".join(f["surface"] for f in claim_figures)))
+    claim_stems = [w for w in dict.fromkeys(kb.stems(claim)) if w not in surfaces]
+    docs = [d for d, _ in kb.similar_docs(claim, limit=15)]
+    results = []
+    for figure in claim_figures:
+        best = None
+        for row in kb.similar("facts", claim, ["measure", "sentence"], limit=60, doc_ids=docs, unit=figure["unit"]):
+            if figure.get("counted") and row.get("counted") and kb.stems(figure["counted"])[-1:] != kb.stems(row["counted"])[-1:]:
+                continue  # "eight women" is no claim about "five counts"
+            passage = kb.passage(row["passage_id"])
+            title = kb.document(row["doc_id"])["title"]
+            near = set(kb.stems(row["sentence"] + " " + row["measure"]))
+            wide = near | set(kb.stems(passage["text"] + " " + title))
+            match = max(topic(claim_stems, near), 0.9 * topic(claim_stems, wide))
+            if match < TOPIC_MIN:
+                continue
+            ok = agrees(figure, row)
+            key = (match + (0.05 if ok else 0), row["_score"])
+            if best is None or key > best[0]:
+                best = (key, row, ok, match)
+        results.append((figure, best))
+    found = [(f, b) for f, b in results if b]
+    if not found:
+        verdict, chosen = "not-found", []
+    elif any(not b[2] and b[3] >= TOPIC_MIN for _, b in found) and not all(b[2] for _, b in found):
+        verdict = "contradicted"
+        chosen = sorted(found, key=lambda fb: fb[1][2])
+    else:
+        verdict, chosen = "supported", found
+    evidence = [evidence_of(kb, {**b[1], "text": b[1]["sentence"]}, None, value=b[1]["value"]) for _, b in chosen[:3]]
+    return {"claim": claim, "speaker": None, "kind": "figure", "verdict": verdict,
+            "score": round(max((b[3] for _, b in found), default=0.0), 3),
+            "explanation": explain_figure(verdict, chosen), "evidence": evidence}
+
+
+def explain_figure(verdict: str, chosen) -> str:
+    if verdict == "not-found":
+        return "No source gives a figure for this."
+    figure, (_, row, ok, _) = chosen[0]
+    if verdict == "contradicted":
+        return f"The source gives {row['surface']} where the claim says {figure['surface']}."
+    return f"The source gives {row['surface']} for {figure['surface']}."
+
+
+def claim_kind(claim: str, speaker: Optional[str]) -> str:
+    """A quote (quotation marks, a speaker, or no figure in it) or a figure claim."""
+    if speaker or any(ch in claim for ch in "“”\"") or not [f for f in figures_in_sentence(claim) if f["unit"] != "year"]:
+        return "quote"
+    return "figure"
+
+
+def verify(kb, claim: str, speaker: Optional[str] = None) -> dict:
+    """One verdict, with evidence and citations, for a quote or a figure claim."""
+    if not claim or not words(claim):
+        from .errors import QueryError
+
+        raise QueryError("the claim has no words to check")
+    if claim_kind(claim, speaker) == "quote":
+        return verify_quote(kb, claim, speaker)
+    return verify_figure(kb, claim)
+
+
+def draft_claims(text: str) -> List[Tuple[str, Optional[str]]]:
+    """(claim, speaker) of every quotation and every sentence with a figure in a draft article."""
+    from .models import Document
+    from .passages import passages_of
+    from .quotes import quotes_of
+    from .sources.layout import body_blocks, classify
+
+    doc = Document(id="draft", text=text, blocks=tuple(classify(text, body_blocks(text))))
+    passages = passages_of(doc)
+    quotes = quotes_of(doc, passages)
+    claims = [(q.text, q.speaker, q.start) for q in quotes]
+    quoted = [(q.start, q.end) for q in quotes]
+    for passage in passages:
+        for start, end in passage.sentences:
+            sentence = text[start:end]
+            outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", sentence)
+            if [f for f in figures_in_sentence(outside) if f["unit"] != "year"]:
+                if not any(s >= start and e <= end and (e - s) > 0.6 * (end - start) for s, e in quoted):
+                    claims.append((sentence, None, start))
+    return [(c, s) for c, s, _ in sorted(claims, key=lambda x: x[2])]
+
+
+def verify_draft(kb, text: str) -> dict:
+    """A verdict for each claim of a draft, and a count of each verdict."""
+    claims = [verify(kb, claim, speaker) for claim, speaker in draft_claims(text)]
+    summary: Dict[str, int] = {}
+    for c in claims:
+        summary[c["verdict"]] = summary.get(c["verdict"], 0) + 1
+    return {"claims": claims, "summary": summary}
