@@ -64,6 +64,8 @@ def text_search(payload, color):
         yield f"{r['rank']}. {one_line(c['title'])} ({c['published'] or 'undated'}) [{r['id']}]"
         yield "   " + one_line(emphasise(r["text"], r["highlights"], color))
         yield f"   — {c['cite']}"
+        if r.get("copies"):
+            yield f"   same text also in: {', '.join(r['copies'])}"
 
 
 def text_sources(payload, color):
@@ -84,6 +86,11 @@ def text_show(payload, color):
     yield one_line(payload["title"])
     yield f"{payload['publisher'] or '-'} · {payload['published'] or 'undated'} · {payload['place'] or '-'}"
     yield f"{payload['source']} · sha256 {payload['sha256']}"
+    if payload.get("language") not in ("en", "und", None):
+        yield (f"Language: {payload['language']}: indexed without English stemming; "
+               "no figures or quotes extracted (kb's rules read English)")
+    if payload.get("copies"):
+        yield f"Same text as: {', '.join(payload['copies'])}"
     if payload.get("url"):
         yield payload["url"]
     for p in payload["passages"]:

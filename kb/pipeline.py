@@ -12,6 +12,7 @@ from .passages import passages_of
 from .sources import READERS, jsonl_lines, read_document, read_record
 
 LINES_PER_TASK = 64
+ENGLISH = {"en", "und"}  # undetermined (short) texts are taken as English
 
 
 @dataclass
@@ -36,8 +37,10 @@ def bundle_of(document: Document) -> dict:
     from .quotes import quotes_of
 
     passages = passages_of(document)
-    figures = figures_of(document, passages)
-    quotes = quotes_of(document, passages)
+    english = document.language in ENGLISH
+    # kb's figure and quote rules read English; other releases are searchable, without facts.
+    figures = figures_of(document, passages) if english else []
+    quotes = quotes_of(document, passages) if english else []
     published = document.published or ""
     data = {
         "url": document.url, "place": document.place, "sha256": document.sha256, "text": document.text,
@@ -49,14 +52,17 @@ def bundle_of(document: Document) -> dict:
         "sha256": document.sha256,
         "doc": {
             "doc_id": document.id, "source": document.source, "title": document.title,
-            "body": document.title + "\n\n" + document.text, "published": published,
+            ("body" if english else "body_plain"): document.title + "\n\n" + document.text,
+            "body_hash": data["body_hash"], "published": published,
             "publisher": document.publisher or "", "place": document.place or "", "language": document.language,
             "data": json.dumps(data, ensure_ascii=False),
         },
         "passages": [
             {
                 "passage_id": p.id, "doc_id": p.doc_id, "source": document.source, "number": p.number,
-                "kind": p.kind, "text": p.text, "published": published, "publisher": document.publisher or "",
+                "kind": p.kind, "text": p.text if english else "", "text_hash": passage_hash(p.text),
+                **({} if english else {"_stored_text": p.text, "text_plain": p.text}),
+                "published": published, "publisher": document.publisher or "",
                 "start": p.start, "end": p.end,
             }
             for p in passages

@@ -25,6 +25,8 @@ class DocSchema(SchemaClass):
     source = ID(stored=True)
     title = TEXT(analyzer=english_analyzer(), stored=True, field_boost=2.0)
     body = TEXT(analyzer=english_analyzer(), spelling=True)
+    body_plain = TEXT(analyzer=name_analyzer())  # releases not in English: words as written, not stemmed
+    body_hash = ID(stored=True)  # the same release under two ids hashes the same
     published = ID(stored=True, sortable=True)
     publisher = TEXT(analyzer=name_analyzer(), stored=True)
     place = TEXT(analyzer=name_analyzer(), stored=True)
@@ -41,6 +43,8 @@ class PassageSchema(SchemaClass):
     number = NUMERIC(stored=True)
     kind = ID(stored=True)
     text = TEXT(analyzer=english_analyzer(), stored=True)
+    text_plain = TEXT(analyzer=name_analyzer())  # passages not in English
+    text_hash = ID(stored=True)  # the same paragraph in two releases hashes the same
     published = ID(stored=True)
     publisher = TEXT(analyzer=name_analyzer())
     start = STORED()

@@ -8,7 +8,10 @@ from typing import Dict, List, Optional
 from .errors import NotFound, QueryError
 from .store import open_indexes
 
-DOC_FIELDS = ["title", "body", "publisher", "place", "published", "doc_id", "language", "source"]
+# English text is stemmed; other languages go to the *_plain fields, searched alongside.
+DOC_TEXT_FIELDS = ["title", "body", "body_plain"]
+PASSAGE_TEXT_FIELDS = ["text", "text_plain"]
+PASSAGE_FIELD_OF = {"title": "text", "body": "text", "body_plain": "text_plain"}
 FIELD_RE = re.compile(r"(?<![\w\\])([A-Za-z_]+):")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 # A heading or contact line is a poor citation for a statement, however well it matches.
@@ -96,10 +99,15 @@ class FactsMixin:
 
     def similar_docs(self, text: str, limit: int = 10) -> List[tuple]:
         """(doc_id, score) of the releases whose whole text is most like text."""
-        query = self.word_query("docs", text, ["title", "body"])
+        query = self.word_query("docs", text, self.live_fields("docs", DOC_TEXT_FIELDS))
         if query is None:
             return []
         return [(hit["doc_id"], hit.score) for hit in self.searcher("docs").search(query, limit=limit)]
+
+    def live_fields(self, index: str, fields: List[str]) -> List[str]:
+        """The fields that hold any words in this build (Whoosh scores 0 across an empty field)."""
+        reader = self.searcher(index).reader()
+        return [f for f in fields if reader.field_length(f)] or fields[:1]
 
     def stems(self, text: str) -> List[str]:
         """The content words of text as the index sees them: stop words out, accents folded, stemmed."""
@@ -267,19 +275,22 @@ class KB(FactsMixin):
             parts += [Term("publisher", w) for w in words]
         return And(parts) if len(parts) > 1 else (parts[0] if parts else None)
 
-    def highlights(self, query, text: str, index: str = "passages", field: str = "text") -> List[dict]:
-        """Spans of text whose analysed words match the query's terms (offsets into text)."""
-        searcher = self.searcher(index)
+    def highlights(self, query, text: str) -> List[dict]:
+        """Spans of a passage's text whose analysed words match the query's terms (offsets into text)."""
         try:
-            terms = {t.decode("utf-8") if isinstance(t, bytes) else t
-                     for f, t in query.existing_terms(searcher.reader(), expand=True) if f == field}
-        except Exception:
-            terms = set()
-        if not terms:
-            return []
-        analyzer = self.indexes[index].schema[field].analyzer
-        return [{"start": tok.startchar, "end": tok.endchar, "term": text[tok.startchar:tok.endchar]}
-                for tok in analyzer(text, chars=True, removestops=False) if tok.text in terms]
+            found = list(query.existing_terms(self.searcher("passages").reader(), expand=True))
+        except Exception:  # a query kind that cannot list its terms: no highlights rather than no answer
+            found = []
+        spans = {}
+        for field in PASSAGE_TEXT_FIELDS:
+            terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in found if f == field}
+            if not terms:
+                continue
+            analyzer = self.indexes["passages"].schema[field].analyzer
+            for tok in analyzer(text, chars=True, removestops=False):
+                if tok.text in terms:
+                    spans[tok.startchar] = {"start": tok.startchar, "end": tok.endchar, "term": text[tok.startchar:tok.endchar]}
+        return [spans[k] for k in sorted(spans)]
 
     def suggest(self, text: str) -> Optional[str]:
         """The query with each unknown word replaced by its closest indexed word, or None."""
@@ -303,8 +314,10 @@ class KB(FactsMixin):
         """Releases ranked by all their text, each with its best passage, highlights and citation."""
         from whoosh.query import Or, Term
 
-        doc_query = self.parse(text, "docs", ["title", "body"])
-        docs = self.searcher("docs").search(doc_query, limit=limit or None, filter=self.doc_filter(since, until, publisher))
+        doc_query = self.parse(text, "docs", self.live_fields("docs", DOC_TEXT_FIELDS))
+        # a few more than asked, since copies of a release shown already are folded into it
+        docs = self.searcher("docs").search(doc_query, limit=(limit + 10) if limit else None,
+                                            filter=self.doc_filter(since, until, publisher))
         total = len(docs)
         ranked = [(hit["doc_id"], hit.score) for hit in docs]
         out = {"query": text, "total": total, "results": []}
@@ -313,32 +326,49 @@ class KB(FactsMixin):
             if suggestion:
                 out["suggestion"] = suggestion
             return out
-        passage_query = self.parse(text, "passages", ["text"], group="or") if FIELD_RE.search(text) is None else \
-            self._or_terms(doc_query)
+        passage_query = self.parse(text, "passages", self.live_fields("passages", PASSAGE_TEXT_FIELDS), group="or") if FIELD_RE.search(text) is None \
+            else self._or_terms(doc_query)
         in_docs = Or([Term("doc_id", doc_id) for doc_id, _ in ranked])
         best: Dict[str, list] = {}
         for hit in self.searcher("passages").search(passage_query, limit=None, filter=in_docs):
             best.setdefault(hit["doc_id"], []).append((passage_score(hit.score, hit["kind"], hit["number"]), dict(hit)))
         best = {doc_id: [p for _, p in sorted(hits, key=lambda sp: -sp[0])] for doc_id, hits in best.items()}
-        for rank, (doc_id, score) in enumerate(ranked, start=1):
+        shown: Dict[str, dict] = {}  # passage hash → the result that shows that passage
+        for doc_id, score in ranked:
             matches = best.get(doc_id) or self.passages_of(doc_id)[:1]
             if not matches:
                 continue
             top = matches[0]
-            out["results"].append({
-                "rank": rank, "score": round(score, 4), "id": top["passage_id"], "text": top["text"],
+            if top["text_hash"] in shown:
+                shown[top["text_hash"]]["copies"].append(doc_id)
+                continue
+            if limit and len(out["results"]) == limit:
+                break
+            result = {
+                "rank": len(out["results"]) + 1, "score": round(score, 4), "id": top["passage_id"], "text": top["text"],
                 "highlights": self.highlights(passage_query, top["text"]),
                 "citation": self.passage_citation(top),
+                "language": self.document(doc_id).get("language"),
                 "more_passages": [m["passage_id"] for m in matches[1:4]],
-            })
+                "copies": [],
+            }
+            shown[top["text_hash"]] = result
+            out["results"].append(result)
         return out
 
     def _or_terms(self, doc_query):
         """Passages of a fielded query: any of its body words, since passages have no title field."""
         from whoosh.query import NullQuery, Or, Term
 
-        terms = [Term("text", t) for f, t in doc_query.iter_all_terms() if f in ("title", "body")]
+        terms = [Term(PASSAGE_FIELD_OF[f], t) for f, t in doc_query.iter_all_terms() if f in PASSAGE_FIELD_OF]
         return Or(terms) if terms else NullQuery
+
+    def copies_of(self, doc: dict) -> List[str]:
+        """Ids of the other releases with the same text."""
+        from whoosh.query import Term
+
+        hits = self.searcher("docs").search(Term("body_hash", doc.get("body_hash") or ""), limit=None)
+        return sorted(h["doc_id"] for h in hits if h["doc_id"] != doc["doc_id"])
 
     # -- listings --------------------------------------------------------------------------
     def sources(self, limit: int = 0) -> dict:
@@ -346,14 +376,24 @@ class KB(FactsMixin):
         rows = []
         for _, fields in reader.iter_docs():
             data = json.loads(fields["data"])
-            rows.append({
+            rows.append({"body_hash": fields.get("body_hash"),
                 "id": fields["doc_id"], "title": fields.get("title") or "", "published": fields.get("published") or None,
                 "publisher": fields.get("publisher") or None, "url": data.get("url"), "source": "corpus/" + fields["source"],
                 "sha256": data.get("sha256"), "passages": data["passages"], "figures": data["figures"],
                 "quotes": data["quotes"],
             })
         rows.sort(key=lambda r: (r["published"] or "", r["id"]), reverse=True)
-        return {"results": rows[:limit] if limit else rows}
+        first: Dict[str, dict] = {}  # the same release under several ids is listed once, with its copies
+        listed = []
+        for row in rows:
+            body_hash = row.pop("body_hash")
+            if body_hash in first:
+                first[body_hash]["copies"].append(row["id"])
+                continue
+            row["copies"] = []
+            first[body_hash] = row
+            listed.append(row)
+        return {"results": listed[:limit] if limit else listed}
 
     def show(self, item_id: str) -> dict:
         """A document with its passages, or a passage in context (the passages either side)."""
@@ -371,6 +411,7 @@ class KB(FactsMixin):
             "kind": "document", "id": item_id, "title": doc.get("title") or "", "published": doc.get("published") or None,
             "publisher": doc.get("publisher") or None, "place": data.get("place"), "url": data.get("url"),
             "language": doc.get("language"), "source": "corpus/" + doc["source"], "sha256": data.get("sha256"),
+            "copies": self.copies_of(doc),
             "extra": {k: json.loads(v) for k, v in data.get("extra", {}).items()},
             "text": data["text"],
             "passages": [{"id": p["passage_id"], "paragraph": p["number"], "kind": p["kind"], "start": p["start"],

@@ -25,7 +25,7 @@ from .pipeline import Report, bundles, line_sha
 from .schema import INDEX_NAMES, SCHEMAS
 from .sources import READERS, jsonl_lines, list_sources, sha256_file
 
-FORMAT = "kb-index/1"
+FORMAT = "kb-index/2"  # the schema changed: older builds must be rebuilt
 POINTER = "kb-index.json"
 MANIFEST = "manifest.json"
 LOCK = ".lock"

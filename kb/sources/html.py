@@ -6,6 +6,7 @@ from typing import List, Optional, Tuple
 from ..dates import parse_date, valid_iso
 from ..errors import SourceError
 from ..models import Document
+from .language import detect_language
 from .layout import classify, dateline, squash
 
 JUNK_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -171,6 +172,7 @@ def read_html(text: str, doc_id: str, source: str, sha256: str, defaults: Option
     published = valid_iso(date_text or "") or parse_date(date_text or "") or dated
     return Document(
         id=doc_id, text=body, title=title, published=published, publisher=publisher,
-        place=defaults.get("place") or place, url=url, language=language or "en", source=source,
+        place=defaults.get("place") or place, url=url, source=source,
+        language=(defaults.get("language") or (detected if (detected := detect_language(body)) != "und" else language)),
         sha256=sha256, extra=tuple(sorted((defaults.get("extra") or {}).items())), blocks=tuple(spans),
     )

@@ -1,0 +1,214 @@
+"""Benchmark kb against baselines on the shared corpora (not part of the test run).
+
+    python tests/benchmark.py [--shared ../shared] [--sizes 1000,5000,all] [--runs 10] [--jobs 2]
+
+For each corpus size it prints, in one table:
+- kb: whole `kb index rebuild` time, releases and passages per second, index size, peak RSS of
+  the main process and of the largest worker;
+- bare Whoosh: the same passages added to a plain Whoosh schema with no extraction;
+- SQLite FTS5 (porter tokenizer): the same passages inserted and searched;
+- whole-process medians of `kb search` and `kb verify` over 20 fixed queries and claims, next to
+  a whole-process FTS5 query, `rg -c -i` (or `grep -c -i` without ripgrep) over the raw text, and
+  `python -c "import whoosh.index, whoosh.qparser"`;
+- known-item search: queries made of three rare words of one release drawn from different
+  paragraphs; the share found first by kb and by an FTS5 table of whole releases.
+The county corpus is read from ../shared only; nothing of it is written outside a temp folder.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = ["encryption", "child exploitation", "tax evasion", "wire fraud conspiracy", "civil rights",
+           "\"Project Safe Childhood\"", "human trafficking", "money laundering", "health care fraud", "hate crime",
+           "environmental crimes", "sentenced prison", "opioid", "bribery", "gang violence", "immigration fraud",
+           "securities fraud", "domestic violence", "cybercrime ransomware", "firearms"]
+CLAIMS = [("almost half of police officers say encryption hinders their investigations", None),
+          ("in order to view material it must be decrypted", "Anna Borgström"),
+          ("56 percent of police officers say live-streamed abuse is increasing", None)] * 7
+
+
+def median_seconds(cmd, runs, env):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def make_corpus(shared: Path, size, folder: Path) -> int:
+    """The seed plus `size` releases (both corpora interleaved), or everything with the HTML pages."""
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "corpus", folder)
+    sources = [shared / "corpus/doj-opa-2009-2018/releases.jsonl", shared / "corpus/us-county-prosecutor-releases/releases.jsonl"]
+    if size == "all":
+        for src in sources:
+            (folder / src.parent.name).mkdir()
+            os.symlink(src, folder / src.parent.name / "releases.jsonl")
+        os.symlink(shared / "corpus/doj-opa-2009-2018/html", folder / "doj-html")
+        return sum(1 for src in sources for _ in open(src, "rb")) + 600 + 1
+    handles = [open(src, "rb") for src in sources]
+    with open(folder / "subset.jsonl", "wb") as out:
+        for i in range(int(size)):
+            out.write(handles[i % 2].readline())
+    for h in handles:
+        h.close()
+    return int(size) + 1
+
+
+def rebuild(corpus: Path, index: Path, jobs: int):
+    env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "kb", "index", "rebuild", "--jobs", str(jobs)],
+                          env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    counts = re.search(r"Indexed (\d+) release\(s\), (\d+) passages", proc.stderr)
+    if proc.returncode or not counts:
+        raise SystemExit(f"rebuild failed: {proc.stderr[-500:]}")
+    return seconds, int(rss.group(1)) // 1024 if rss else None, int(counts.group(1)), int(counts.group(2))
+
+
+def passages_of_index(index: Path):
+    """(passage id, doc id, text) of every passage kb indexed, and each release's title and body."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kb.search import KB
+
+    kb = KB(index)
+    passages = [(f["passage_id"], f["doc_id"], f["text"]) for _, f in kb.searcher("passages").reader().iter_docs()]
+    docs = {f["doc_id"]: (f.get("title") or "", json.loads(f["data"])["text"]) for _, f in kb.searcher("docs").reader().iter_docs()}
+    kb.close()
+    return passages, docs
+
+
+def bare_whoosh(passages, folder: Path) -> float:
+    from whoosh import index
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    schema = Schema(passage_id=ID(stored=True, unique=True), doc_id=ID(stored=True),
+                    text=TEXT(analyzer=StemmingAnalyzer(), stored=True))
+    folder.mkdir()
+    start = time.perf_counter()
+    ix = index.create_in(str(folder), schema)
+    with ix.writer(limitmb=512) as writer:
+        for pid, did, text in passages:
+            writer.add_document(passage_id=pid, doc_id=did, text=text)
+    return time.perf_counter() - start
+
+
+def fts5(passages, docs, path: Path):
+    db = sqlite3.connect(path)
+    start = time.perf_counter()
+    db.execute("CREATE VIRTUAL TABLE passages USING fts5(passage_id UNINDEXED, doc_id UNINDEXED, text, tokenize='porter')")
+    db.executemany("INSERT INTO passages VALUES (?, ?, ?)", passages)
+    db.execute("CREATE VIRTUAL TABLE releases USING fts5(doc_id UNINDEXED, title, body, tokenize='porter')")
+    db.executemany("INSERT INTO releases VALUES (?, ?, ?)", [(d, t, b) for d, (t, b) in docs.items()])
+    db.commit()
+    seconds = time.perf_counter() - start
+    db.close()
+    return seconds
+
+
+def known_items(index: Path, db_path: Path, docs, n=60, seed=20261126):
+    """Share of known-item queries (3 rare words from different paragraphs) whose release comes first."""
+    from kb.search import KB
+
+    rnd = random.Random(seed)
+    kb = KB(index)
+    db = sqlite3.connect(db_path)
+    freq = {}
+    for _, body in docs.values():
+        for w in set(re.findall(r"[a-z]{5,}", body.lower())):
+            freq[w] = freq.get(w, 0) + 1
+    ids = sorted(docs)
+    kb_first = fts_first = tried = 0
+    while tried < n:
+        doc_id = rnd.choice(ids)
+        paragraphs = [p for p in docs[doc_id][1].split("\n\n") if len(p) > 80]
+        if len(paragraphs) < 3:
+            continue
+        chosen = rnd.sample(paragraphs, 3)
+        query = []
+        for p in chosen:
+            rare = sorted(set(re.findall(r"[a-z]{5,}", p.lower())), key=lambda w: (freq.get(w, 0), w))
+            if rare:
+                query.append(rare[min(1, len(rare) - 1)])
+        if len(query) < 3:
+            continue
+        tried += 1
+        text = " ".join(query)
+        hits = kb.search(text, limit=1)["results"]
+        kb_first += bool(hits) and hits[0]["citation"]["doc_id"] == doc_id
+        row = db.execute("SELECT doc_id FROM releases WHERE releases MATCH ? ORDER BY rank LIMIT 1", (text,)).fetchone()
+        fts_first += bool(row) and row[0] == doc_id
+    kb.close()
+    return kb_first / n, fts_first / n
+
+
+def raw_text_dir(docs, folder: Path) -> Path:
+    folder.mkdir()
+    with open(folder / "all.txt", "w", encoding="utf-8") as fh:
+        for title, body in docs.values():
+            fh.write(title + "\n" + body + "\n")
+    return folder
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
+    parser.add_argument("--sizes", default="1000,5000,all")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    grep = ["rg", "-c", "-i"] if shutil.which("rg") else ["grep", "-c", "-i"]
+    env = dict(os.environ)
+    import_time = median_seconds([sys.executable, "-c", "import whoosh.index, whoosh.qparser"], args.runs, env)
+    help_time = median_seconds([sys.executable, "-m", "kb", "--help"], args.runs, env)
+    print(f"whoosh import {import_time * 1000:.0f} ms; kb --help {help_time * 1000:.0f} ms; text search with {grep[0]}")
+    for size in args.sizes.split(","):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            releases = make_corpus(args.shared, size, tmp / "corpus")
+            seconds, rss, docs_n, passages_n = rebuild(tmp / "corpus", tmp / "index", args.jobs)
+            build = next((tmp / "index").glob("build-*"))
+            size_mb = sum(f.stat().st_size for f in build.iterdir()) / 2 ** 20
+            passages, docs = passages_of_index(tmp / "index")
+            whoosh_s = bare_whoosh(passages, tmp / "bare")
+            fts_s = fts5(passages, docs, tmp / "fts.db")
+            ki_kb, ki_fts = known_items(tmp / "index", tmp / "fts.db", docs)
+            raw = raw_text_dir(docs, tmp / "raw")
+            env = dict(os.environ, KB_CORPUS=str(tmp / "corpus"), KB_INDEX=str(tmp / "index"))
+            kb_search = statistics.median(median_seconds([sys.executable, "-m", "kb", "search", q], args.runs, env)
+                                          for q in QUERIES)
+            kb_verify = statistics.median(median_seconds([sys.executable, "-m", "kb", "verify", c] + (["--speaker", s] if s else []),
+                                                         max(1, args.runs // 2), env) for c, s in CLAIMS[:10])
+            fts_cmd = ("import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(\"SELECT doc_id, snippet(passages, 2, '*', '*', '…', 20) "
+                       "FROM passages WHERE passages MATCH ? ORDER BY rank LIMIT 10\", (sys.argv[2],)).fetchall()")
+            fts_q = statistics.median(median_seconds([sys.executable, "-c", fts_cmd, str(tmp / "fts.db"), q.strip('"')], args.runs, env)
+                                      for q in QUERIES)
+            rg_q = statistics.median(median_seconds(grep + [q.strip('"').split()[0], str(raw)], args.runs, env) for q in QUERIES)
+            print(f"\n== {size} ({releases} releases in the corpus, {docs_n} indexed, {passages_n} passages)")
+            print(f"kb rebuild            {seconds:8.1f} s  {docs_n / seconds:7.0f} releases/s  {passages_n / seconds:7.0f} passages/s"
+                  f"  index {size_mb:.0f} MB  peak RSS main {rss} MB")
+            print(f"bare Whoosh (1 proc)  {whoosh_s:8.1f} s   kb/bare = {seconds / whoosh_s:.2f}")
+            print(f"SQLite FTS5 insert    {fts_s:8.1f} s   kb/FTS5 = {seconds / fts_s:.1f}")
+            print(f"kb search (median)    {kb_search * 1000:8.0f} ms  kb/FTS5 {kb_search / fts_q:.2f}  kb/{grep[0]} {kb_search / rg_q:.2f}"
+                  f"  kb/import {kb_search / import_time:.2f}")
+            print(f"FTS5 query process    {fts_q * 1000:8.0f} ms;  {grep[0]} -c -i {rg_q * 1000:.0f} ms")
+            print(f"kb verify (median)    {kb_verify * 1000:8.0f} ms")
+            print(f"known-item first      kb {ki_kb:.2f}  FTS5 whole releases {ki_fts:.2f}  (60 queries)")
+
+
+if __name__ == "__main__":
+    main()
