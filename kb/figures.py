@@ -78,6 +78,9 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d+\s*-?\s*year\s*-?\s*olds?\b", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
 ]
+# Every figure has a digit or a number word: sentences without one skip the rules below.
+ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
+                           % "|".join(SMALL + TENS), re.I)
 YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*)$")
@@ -211,6 +214,8 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
 
 def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List[dict]:
     """Figures of one sentence as dicts with offsets into the sentence (the claim parser uses this too)."""
+    if not ANY_NUMBER_RE.search(sentence):
+        return []
     blocked = blocked_spans(sentence)
     taken: List[Tuple[int, int]] = []
     found = []

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from .errors import NotFound, QueryError
+from .errors import IndexDamaged, KBError, NotFound, QueryError
 from .store import open_indexes
 
 # English text is stemmed; other languages go to the *_plain fields, searched alongside.
@@ -20,6 +20,15 @@ KIND_WEIGHT = {"heading": 0.4, "contact": 0.3, "about": 0.8}
 PASSAGE_B = 0.25
 # Releases put what matters first (inverted pyramid): a small preference for earlier paragraphs.
 POSITION_DECAY = 0.02
+
+
+def raised_in_whoosh(tb) -> bool:
+    """True when an exception came out of Whoosh's reading code (a damaged file), not out of kb's own."""
+    while tb is not None:
+        if "whoosh" in tb.tb_frame.f_code.co_filename.replace("\\", "/").split("/"):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def passage_score(hit_score: float, kind: str, number: int) -> float:
@@ -129,12 +138,52 @@ class FactsMixin:
         from whoosh.query import Term
 
         filters = ([Term("doc_id", doc)] if doc else []) + ([Term("unit", unit)] if unit else [])
-        rows, _ = self._listing("facts", query, ["measure", "sentence"], filters, limit)
+        if query:
+            rows = self._facts_matching(query, filters, doc, unit, limit)
+        else:
+            rows, _ = self._listing("facts", None, [], filters, limit)
         results = [{"id": r["id"], "surface": r["surface"], "value": r["value"] if r["value"] % 1 else int(r["value"]),
                     "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"], "sentence": r["sentence"],
                     "counted": r.get("counted"), "currency": r.get("currency"), "period": r.get("period"),
                     "citation": self.cite_record(r)} for r in rows]
         return {"query": query, "results": results}
+
+    def _facts_matching(self, query: str, filters: list, doc, unit, limit: int) -> List[dict]:
+        """Facts whose measure matches, then facts whose sentence matches (found through the passages)."""
+        from whoosh.query import And, Term
+
+        scored: Dict[str, tuple] = {}
+        measure_query = self.parse(query, "facts", ["measure"], group="or")
+        flt = And(filters) if len(filters) > 1 else (filters[0] if filters else None)
+        for hit in self.searcher("facts").search(measure_query, limit=None, filter=flt):
+            scored[hit["fact_id"]] = (2 * hit.score, json.loads(hit["data"]))
+        passage_query = self.parse(query, "passages", ["text"], group="or")
+        wanted = set(self.stems(query))
+        for hit in self.searcher("passages").search(passage_query, limit=max(50, 5 * limit),
+                                                      filter=Term("doc_id", doc) if doc else None):
+            for row in self.facts_in_passage(hit["passage_id"]):
+                if (unit and row["unit"] != unit) or row["id"] in scored:
+                    continue
+                if wanted & set(self.stems(row["sentence"])):
+                    scored[row["id"]] = (hit.score, row)
+        ranked = sorted(scored.values(), key=lambda sr: -sr[0])
+        return [row for _, row in (ranked[:limit] if limit else ranked)]
+
+    def facts_in_passage(self, passage_id: str) -> List[dict]:
+        from whoosh.query import Term
+
+        return [json.loads(h["data"]) for h in self.searcher("facts").search(Term("passage_id", passage_id), limit=None)]
+
+    def facts_in(self, doc_ids: List[str], unit: Optional[str] = None) -> List[dict]:
+        """Every fact of some documents (of one unit), each with "_score" 0."""
+        from whoosh.query import And, Or, Term
+
+        if not doc_ids:
+            return []
+        query = Or([Term("doc_id", d) for d in doc_ids])
+        if unit:
+            query = And([query, Term("unit", unit)])
+        return [{**json.loads(h["data"]), "_score": 0.0} for h in self.searcher("facts").search(query, limit=None)]
 
     def quotes(self, query: Optional[str] = None, doc: Optional[str] = None, speaker: Optional[str] = None,
                limit: int = 10) -> dict:
@@ -193,8 +242,11 @@ class KB(FactsMixin):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc, tb):
         self.close()
+        if exc is not None and not isinstance(exc, (KBError, SystemExit)) and raised_in_whoosh(tb):
+            raise IndexDamaged(f"the index at {self.root} is damaged ({exc_type.__name__} reading it); "
+                               "run `kb index rebuild`") from None
 
     # -- documents -------------------------------------------------------------------------
     def document(self, doc_id: str) -> dict:

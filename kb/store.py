@@ -83,8 +83,12 @@ def locked(root: Path, wait: bool = False):
     """Hold the index lock: one rebuild or update at a time; IndexBusy when another holds it."""
     import fcntl
 
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+") as fh:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fh = open(root / LOCK, "a+")
+    except OSError as exc:
+        raise KBError(f"cannot write the index at {root}: {exc.strerror or exc}") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:

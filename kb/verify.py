@@ -256,18 +256,21 @@ def verify_figure(kb, claim: str) -> dict:
     results = []
     for figure in claim_figures:
         best = None
-        for row in kb.similar("facts", claim, ["measure", "sentence"], limit=60, doc_ids=docs, unit=figure["unit"]):
+        for row in kb.facts_in(docs, figure["unit"]):
             if figure.get("counted") and row.get("counted") and kb.stems(figure["counted"])[-1:] != kb.stems(row["counted"])[-1:]:
                 continue  # "eight women" is no claim about "five counts"
             passage = kb.passage(row["passage_id"])
             title = kb.document(row["doc_id"])["title"]
             near = set(kb.stems(row["sentence"] + " " + row["measure"]))
             wide = near | set(kb.stems(passage["text"] + " " + title))
-            match = max(topic(claim_stems, near), 0.9 * topic(claim_stems, wide))
+            close = topic(claim_stems, near)
+            match = max(close, 0.9 * topic(claim_stems, wide))
             if match < TOPIC_MIN:
                 continue
             ok = agrees(figure, row)
-            key = (match + (0.05 if ok else 0), row["_score"])
+            # equal evidence of topic: the figure nearest in value is the one the claim restates
+            distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
+            key = (round(match, 2) + (0.05 if ok else 0), round(close, 2), -distance, -docs.index(row["doc_id"]))
             if best is None or key > best[0]:
                 best = (key, row, ok, match)
         results.append((figure, best))

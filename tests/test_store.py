@@ -139,3 +139,86 @@ def test_update_reads_only_what_changed(big):
     assert big("index", "update").exit_code == 0
     assert big("search", "dirigible").exit_code == 1
     assert len(json.loads(big("search", "zeppelin", "--format", "json").stdout)["results"]) == 1
+
+
+def test_full_disk_fails_in_one_line_and_keeps_the_last_index(big, monkeypatch):
+    import errno
+
+    from whoosh.filedb.filestore import FileStorage
+
+    before = big("search", "encryption").stdout
+    real_create = FileStorage.create_file
+    calls = [0]
+
+    def create_file(self, name, **kwargs):
+        calls[0] += 1
+        if calls[0] > 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_create(self, name, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "create_file", create_file)
+    result = big("index", "rebuild", "--jobs", "1")
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: cannot write the index at {big.index}: the disk is full; the last good index is unchanged"
+    assert len(list(big.index.glob("build-*"))) == 1
+    assert big("search", "encryption").stdout == before
+
+
+def test_index_folder_that_cannot_be_made(seed_corpus, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    run = Runner(seed_corpus, blocker / "index")
+    result = run("index", "rebuild")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: cannot write the index at {blocker / 'index'}: Not a directory"
+
+
+def test_damaged_segment_says_rebuild(big):
+    current = json.loads((big.index / "kb-index.json").read_text())["current"]
+    segment = max((big.index / current).glob("passages_*.seg"), key=lambda p: p.stat().st_size)
+    data = bytearray(segment.read_bytes())
+    for i in range(100, len(data), 7):
+        data[i] = (data[i] * 31 + 7) % 256
+    segment.write_bytes(bytes(data))
+    result = big("search", "encryption")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: the index at {big.index} is damaged (")
+    assert result.stderr.strip().endswith("run `kb index rebuild`")
+    assert big("index", "rebuild", "--jobs", "1").exit_code == 0
+    assert big("search", "encryption").exit_code == 0
+
+
+def test_hostile_inputs_are_skipped_with_reasons(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    hostile = corpus / "hostile"
+    hostile.mkdir()
+    (hostile / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (hostile / "zero.html").write_bytes(b"")
+    with open(hostile / "one-line.txt", "w") as fh:
+        fh.write("word " * (50 * 1024 * 1024 // 5))
+    (hostile / "bad-utf8.txt").write_bytes(b"caf\x81\x8d\x8f\x90\x9d \xff\xfe" * 50)
+    (hostile / "deep.html").write_text("<html><body>" + "<div>" * 10000 + "<p>Deep text about a zeppelin.</p>"
+                                       + "</div>" * 10000 + "</body></html>")
+    (hostile / "records.jsonl").write_text("\n".join([
+        '"just a string"', '{"id": "no-body", "title": "Nothing"}', '{"id": "../../etc/passwd", "body": "x y z"}',
+        '{"id": "good-1", "title": "Good", "body": "A good record about a dirigible."}']) + "\n")
+    run = Runner(corpus, tmp_path / "index")
+    result = run("index", "rebuild", "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("  skipped: ")]
+    reasons = "\n".join(skipped)
+    for expected in ("hostile/binary.txt: binary file", "hostile/zero.html: empty file",
+                     "hostile/one-line.txt: 50 MB is too large for one press release",
+                     "hostile/records.jsonl:1: a JSON str, not an object",
+                     "hostile/records.jsonl:2: record 'no-body' has no body or html",
+                     "hostile/records.jsonl:3: id '../../etc/passwd' is not a plain name"):
+        assert expected in reasons
+    assert all(len(line) < 300 for line in skipped)
+    assert run("search", "dirigible").exit_code == 0
+    assert run("search", "encryption").exit_code == 0
+    # each hostile file is either indexed or reported, never lost silently
+    indexed = {r["source"] for r in json.loads(run("sources", "--format", "json").stdout)["results"]}
+    for name in ("bad-utf8.txt", "deep.html"):
+        assert f"corpus/hostile/{name}" in indexed or f"hostile/{name}" in reasons
