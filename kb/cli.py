@@ -2,6 +2,7 @@
 import functools
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -78,11 +79,12 @@ def progress_bar(label: str):
         if not sys.stderr.isatty():
             return
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=max(total, 1), label=label, file=sys.stderr,
-                                             show_pos=True, show_eta=True)
+            state["bar"] = click.progressbar(length=max(total, 1), label=label, file=sys.stderr, show_pos=True,
+                                             show_eta=True, item_show_func=lambda rate: rate)
             state["bar"].__enter__()
-            state["last"] = 0
-        state["bar"].update(done - state["last"])
+            state["last"], state["start"] = 0, time.monotonic()
+        rate = done / max(time.monotonic() - state["start"], 1e-6)
+        state["bar"].update(done - state["last"], current_item=f"{rate:.0f} releases/s")
         state["last"] = done
 
     def close():
