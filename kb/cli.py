@@ -172,23 +172,29 @@ def check_date(value, option):
     return iso
 
 
+def extracted(what: str):
+    """A command over extracted records: optional QUERY, --doc, and the output options."""
+
+    def decorator(func):
+        func = click.pass_obj(func)
+        func = output_options()(func)
+        func = click.option("--doc", metavar="ID", help=f"Only {what} of this document.")(func)
+        return click.argument("query", required=False)(func)
+
+    return decorator
+
+
 @cli.command()
-@click.argument("query", required=False)
-@click.option("--doc", metavar="ID", help="Only figures of this document.")
+@extracted("figures")
 @click.option("--unit", type=click.Choice(["percent", "count", "money", "duration", "year", "other"]))
-@output_options()
-@click.pass_obj
 def facts(settings, query, doc, unit, limit):
     """Figures whose measure or sentence matches QUERY, with value, unit and citation."""
     return listing(settings, "facts", query, doc=doc, unit=unit, limit=limit)
 
 
 @cli.command()
-@click.argument("query", required=False)
-@click.option("--doc", metavar="ID", help="Only quotes of this document.")
+@extracted("quotes")
 @click.option("--speaker", metavar="NAME", help="Only quotes of this speaker (surname or full name).")
-@output_options()
-@click.pass_obj
 def quotes(settings, query, doc, speaker, limit):
     """Direct quotes with speaker, role and citation."""
     return listing(settings, "quotes", query, doc=doc, speaker=speaker, limit=limit)
