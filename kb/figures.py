@@ -75,7 +75,7 @@ NOT_FIGURE_RES = [
     re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
-    re.compile(r"\b\d+\s*-?\s*year\s*-?\s*olds?\b", re.I),
+    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?)\s*-?\s*olds?\b", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
 ]
 # Every figure has a digit or a number word: sentences without one skip the rules below.

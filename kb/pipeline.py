@@ -31,6 +31,24 @@ def passage_hash(text: str) -> str:
     return hashlib.sha1(" ".join(re.findall(r"\w+", text.casefold())).encode("utf-8")).hexdigest()[:16]
 
 
+_schemas: Dict[str, object] = {}
+
+
+def pre_analyse(index: str, record: dict) -> dict:
+    """record with its text fields analysed here, in the worker, and their text kept for storing."""
+    from .schema import SCHEMAS, AnalysedText, analysed
+
+    schema = _schemas.get(index) or _schemas.setdefault(index, SCHEMAS[index]())
+    out = dict(record)
+    for name, value in record.items():
+        field = schema[name] if name in schema.names() else None
+        if isinstance(field, AnalysedText) and isinstance(value, str):
+            out[name] = analysed(field, value)
+            if field.stored:
+                out.setdefault("_stored_" + name, value)
+    return out
+
+
 def bundle_of(document: Document) -> dict:
     """Every index record of one document: the document, its passages, figures and quotes."""
     from .figures import figures_of
@@ -47,7 +65,7 @@ def bundle_of(document: Document) -> dict:
         "extra": dict(document.extra), "passages": len(passages), "figures": len(figures), "quotes": len(quotes),
         "body_hash": passage_hash(document.text),
     }
-    return {
+    bundle = {
         "doc_id": document.id,
         "sha256": document.sha256,
         "doc": {
@@ -84,6 +102,11 @@ def bundle_of(document: Document) -> dict:
             for q in quotes
         ],
     }
+    # Words are analysed here, in the worker, so that the one writer only adds postings.
+    bundle["doc"] = pre_analyse("docs", bundle["doc"])
+    for index in ("passages", "facts", "quotes"):
+        bundle[index] = [pre_analyse(index, record) for record in bundle[index]]
+    return bundle
 
 
 def run_task(task) -> List[Tuple[str, object]]:

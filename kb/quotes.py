@@ -157,7 +157,9 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         return None, None
     free = [r for r in runs if len(r) >= 2 and (r[0] == 0 or tokens[r[0] - 1].lower() not in CONNECTORS)]
     longer = [r for r in runs if len(r) >= 2]
-    chosen = free[0] if free else (longer[-1] if longer else runs[-1])
+    # the name is the last run of capitals that does not follow "of"/"the": "San Diego Police Chief
+    # David Nisleit", "Matthew Friedrich of the Criminal Division"
+    chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
         chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
     name = " ".join(tokens[k] for k in chosen).strip(" ,")

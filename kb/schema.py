@@ -8,6 +8,36 @@ INDEX_NAMES = ("docs", "passages", "facts", "quotes")
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 
 
+class Analysed:
+    """A text's words already analysed (in a worker process), ready for the one writer to index."""
+
+    __slots__ = ("items", "spelling")
+
+    def __init__(self, items, spelling=()):
+        self.items = items
+        self.spelling = spelling
+
+
+class AnalysedText(TEXT):
+    """TEXT that also takes an Analysed value, so the writer does not analyse words again."""
+
+    def index(self, value, **kwargs):
+        if isinstance(value, Analysed):
+            return iter(value.items)
+        return super().index(value, **kwargs)
+
+    def spellable_words(self, value):
+        if isinstance(value, Analysed):
+            return iter(value.spelling)
+        return super().spellable_words(value)
+
+
+def analysed(field, text: str) -> Analysed:
+    """The words of text as field indexes them (and its spelling words, where it keeps them)."""
+    spelling = tuple(field.spellable_words(text)) if field.separate_spelling() else ()
+    return Analysed(list(field.index(text)), spelling)
+
+
 def english_analyzer():
     """Lower case, accents folded (Borgstrom finds Borgström), English stop words out, Porter stems."""
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
@@ -23,13 +53,13 @@ class DocSchema(SchemaClass):
 
     doc_id = ID(stored=True, unique=True)
     source = ID(stored=True)
-    title = TEXT(analyzer=english_analyzer(), stored=True, field_boost=2.0)
-    body = TEXT(analyzer=english_analyzer(), spelling=True)
-    body_plain = TEXT(analyzer=name_analyzer())  # releases not in English: words as written, not stemmed
+    title = AnalysedText(analyzer=english_analyzer(), stored=True, field_boost=2.0)
+    body = AnalysedText(analyzer=english_analyzer(), spelling=True)
+    body_plain = AnalysedText(analyzer=name_analyzer())  # releases not in English: words as written, not stemmed
     body_hash = ID(stored=True)  # the same release under two ids hashes the same
     published = ID(stored=True, sortable=True)
-    publisher = TEXT(analyzer=name_analyzer(), stored=True)
-    place = TEXT(analyzer=name_analyzer(), stored=True)
+    publisher = AnalysedText(analyzer=name_analyzer(), stored=True)
+    place = AnalysedText(analyzer=name_analyzer(), stored=True)
     language = ID(stored=True)
     data = STORED()  # JSON: url, sha256, text, extra, counts
 
@@ -42,11 +72,11 @@ class PassageSchema(SchemaClass):
     source = ID(stored=True)
     number = NUMERIC(stored=True)
     kind = ID(stored=True)
-    text = TEXT(analyzer=english_analyzer(), stored=True)
-    text_plain = TEXT(analyzer=name_analyzer())  # passages not in English
+    text = AnalysedText(analyzer=english_analyzer(), stored=True)
+    text_plain = AnalysedText(analyzer=name_analyzer())  # passages not in English
     text_hash = ID(stored=True)  # the same paragraph in two releases hashes the same
     published = ID(stored=True)
-    publisher = TEXT(analyzer=name_analyzer())
+    publisher = AnalysedText(analyzer=name_analyzer())
     start = STORED()
     end = STORED()
 
@@ -64,7 +94,7 @@ class FactSchema(SchemaClass):
     passage_id = ID(stored=True)
     unit = ID(stored=True)
     value = NUMERIC(float, stored=True)
-    measure = TEXT(analyzer=english_analyzer(), stored=True, field_boost=2.0)
+    measure = AnalysedText(analyzer=english_analyzer(), stored=True, field_boost=2.0)
     sentence = STORED()
     published = ID(stored=True)
     data = STORED()  # JSON of the whole Figure
@@ -77,9 +107,9 @@ class QuoteSchema(SchemaClass):
     doc_id = ID(stored=True)
     source = ID(stored=True)
     passage_id = ID(stored=True)
-    text = TEXT(analyzer=english_analyzer(), stored=True)
-    speaker = TEXT(analyzer=name_analyzer(), stored=True)
-    role = TEXT(analyzer=name_analyzer(), stored=True)
+    text = AnalysedText(analyzer=english_analyzer(), stored=True)
+    speaker = AnalysedText(analyzer=name_analyzer(), stored=True)
+    role = AnalysedText(analyzer=name_analyzer(), stored=True)
     published = ID(stored=True)
     data = STORED()  # JSON of the whole Quote
 

@@ -11,6 +11,7 @@ from .store import open_indexes
 # English text is stemmed; other languages go to the *_plain fields, searched alongside.
 DOC_TEXT_FIELDS = ["title", "body", "body_plain"]
 PASSAGE_TEXT_FIELDS = ["text", "text_plain"]
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 PASSAGE_FIELD_OF = {"title": "text", "body": "text", "body_plain": "text_plain"}
 FIELD_RE = re.compile(r"(?<![\w\\])([A-Za-z_]+):")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
@@ -119,8 +120,17 @@ class FactsMixin:
         return [f for f in fields if reader.field_length(f)] or fields[:1]
 
     def stems(self, text: str) -> List[str]:
-        """The content words of text as the index sees them: stop words out, accents folded, stemmed."""
-        return [tok.text for tok in self.indexes["docs"].schema["body"].analyzer(text) if not tok.text.isdigit()]
+        """The content words of text as the index sees them: stop words out, accents folded, stemmed.
+
+        Numbers are left out, but years ("2017") stay: they say which release a claim is about.
+        """
+        return [tok.text for tok in self.indexes["docs"].schema["body"].analyzer(text)
+                if not tok.text.isdigit() or YEAR_RE.match(tok.text)]
+
+    def idf(self, stems: List[str]) -> Dict[str, float]:
+        """How rare each word is across the releases (rare words say more about what a claim is about)."""
+        searcher = self.searcher("docs")
+        return {s: searcher.idf("body", s) for s in stems}
 
     def records_of(self, index: str, doc_id: str) -> List[dict]:
         """Every stored record (fact or quote) of one document, in text order."""
