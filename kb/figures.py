@@ -239,7 +239,7 @@ def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List
                 name = NAME_BEFORE_RE.search(sentence[:span[0]])
                 if name and not counted and not SENTENCE_START_RE.search(sentence[:name.start()]):
                     continue  # "Bill 1899", "Task Force 435": a name, not a figure
-                if re.match(r"^[-–/]\d|^\.\d|^\s*(?:th|st|nd|rd)\b", sentence[span[1]:]) or re.search(r"[-–/#]$", sentence[:span[0]]):
+                if re.match(r"^[-–/]\d|^\.\d|^\s*(?:th|st|nd|rd)\b", sentence[span[1]:]) or re.search(r"[-–/#.]$", sentence[:span[0]]):
                     continue
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not re.match(r"\s+of\b", sentence[span[1]:]):

@@ -77,21 +77,31 @@ class FactsMixin:
             rows = rows[:limit] if limit else rows
         return rows, query
 
-    def word_query(self, index: str, text: str, fields: List[str]):
-        """An OR query of the analysed words of free text (a claim is words, not query syntax)."""
+    def word_query(self, index: str, text: str, fields: List[str], rarest: int = 0):
+        """An OR query of the analysed words of free text (a claim is words, not query syntax).
+
+        rarest: only that many of the words, the rarest first; common words cost long posting
+        lists and say little about which release or quote is meant.
+        """
         from whoosh.query import Or, Term
 
         terms = []
+        reader = self.searcher(index).reader()
         for field in fields:
             analyzer = self.indexes[index].schema[field].analyzer
-            terms += [Term(field, tok.text) for tok in analyzer(text)]
+            words = list(dict.fromkeys(tok.text for tok in analyzer(text)))
+            if rarest:
+                words = sorted((w for w in words if reader.doc_frequency(field, w)),
+                               key=lambda w: reader.doc_frequency(field, w))[:rarest]
+            terms += [Term(field, w) for w in words]
         return Or(terms) if terms else None
 
-    def similar(self, index: str, text: str, fields: List[str], limit: int = 20, doc_ids=None, unit=None) -> List[dict]:
+    def similar(self, index: str, text: str, fields: List[str], limit: int = 20, doc_ids=None, unit=None,
+                rarest: int = 12) -> List[dict]:
         """Stored records (facts or quotes) most like text, best first, each with its "_score"."""
         from whoosh.query import And, Or, Term
 
-        query = self.word_query(index, text, fields)
+        query = self.word_query(index, text, fields, rarest)
         if query is None:
             return []
         filters = []
@@ -109,7 +119,8 @@ class FactsMixin:
 
     def similar_docs(self, text: str, limit: int = 10) -> List[tuple]:
         """(doc_id, score) of the releases whose whole text is most like text."""
-        query = self.word_query("docs", text, self.live_fields("docs", DOC_TEXT_FIELDS))
+        # body holds the title too
+        query = self.word_query("docs", text, self.live_fields("docs", DOC_TEXT_FIELDS[1:]), rarest=10)
         if query is None:
             return []
         return [(hit["doc_id"], hit.score) for hit in self.searcher("docs").search(query, limit=limit)]
@@ -128,9 +139,16 @@ class FactsMixin:
                 if not tok.text.isdigit() or YEAR_RE.match(tok.text)]
 
     def idf(self, stems: List[str]) -> Dict[str, float]:
-        """How rare each word is across the releases (rare words say more about what a claim is about)."""
-        searcher = self.searcher("docs")
-        return {s: searcher.idf("body", s) for s in stems}
+        """How rare each word is across the releases: log(1 + N/df), a word in no release as if in one.
+
+        Rare words say more about what a claim is about; unlike Whoosh's own idf, this stays
+        positive and even on an index of one release.
+        """
+        import math
+
+        reader = self.searcher("docs").reader()
+        n = max(reader.doc_count(), 1)
+        return {s: math.log(1 + n / max(reader.doc_frequency("body", s), 1)) for s in stems}
 
     def records_of(self, index: str, doc_id: str) -> List[dict]:
         """Every stored record (fact or quote) of one document, in text order."""

@@ -17,7 +17,9 @@ Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
   in it; a figure there restates a claim figure when it has the same unit and counted noun and
   FIGURE_MIN of the weighted words stand in its sentence or passage. Generic words ("district",
   "attorney", "office") weigh little, so invented claims in the corpus's style are not taken
-  as contradicted by an unrelated figure.
+  as contradicted by an unrelated figure. On the dev set the releases that hold a claim's
+  figure cover 0.77 to 1.0 of its weighted words; the best unrelated release with a figure of
+  the same kind, 0.65.
 """
 import difflib
 import re
@@ -33,7 +35,7 @@ NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
 PARAPHRASE_MIN_FUZZ = 60
 DOCS_CONSIDERED = 15
-DOC_MIN = 0.6
+DOC_MIN = 0.7
 FIGURE_MIN = 0.4
 ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
 BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
@@ -151,7 +153,7 @@ def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
 
 def passage_candidates(kb, claim: str) -> List[dict]:
     """Passages like the claim, for releases whose quotation marks were lost in scraping."""
-    query = kb.word_query("passages", claim, ["text"])
+    query = kb.word_query("passages", claim, ["text"], rarest=6)
     if query is None:
         return []
     out = []
@@ -169,12 +171,19 @@ def verify_quote(kb, claim: str, speaker: Optional[str]) -> dict:
 
     claim_fragments = fragments(claim)
     claim_words = [w for f in claim_fragments for w in f]
-    scored = []
-    for cand in quote_candidates(kb, claim, speaker) + passage_candidates(kb, claim):
-        cmp = compare_quote(claim_fragments, cand["text"])
-        partial = fuzz.partial_ratio(" ".join(claim_words), " ".join(words(cand["text"])))
-        token_set = fuzz.token_set_ratio(" ".join(claim_words), " ".join(words(cand["text"])))
-        scored.append((cand, cmp, partial, token_set))
+    def score(candidates):
+        out = []
+        for cand in candidates:
+            cand_words = " ".join(words(cand["text"]))
+            out.append((cand, compare_quote(claim_fragments, cand["text"]),
+                        fuzz.partial_ratio(" ".join(claim_words), cand_words),
+                        fuzz.token_set_ratio(" ".join(claim_words), cand_words)))
+        return out
+
+    scored = score(quote_candidates(kb, claim, speaker))
+    if not any(s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO for s in scored):
+        # the quotation marks may have been lost in scraping: look in whole passages too
+        scored += score(passage_candidates(kb, claim))
     exact = [s for s in scored if s[1]["changed"] == 0 and s[1]["in_order"]]
     near = [s for s in scored if s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO]
 
@@ -299,9 +308,12 @@ def verify_figure(kb, claim: str) -> dict:
     surfaces = set(kb.stems(" ".join(f["surface"] for f in claim_figures)))
     claim_stems = [w for w in dict.fromkeys(kb.stems(claim)) if w not in surfaces]
     weights = kb.idf(claim_stems)
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", claim)]
     best_doc = None
     for rank, (doc_id, _) in enumerate(kb.similar_docs(claim, limit=DOCS_CONSIDERED)):
         doc = kb.document(doc_id)
+        if years and doc.get("published") and int(doc["published"][:4]) < max(years):
+            continue  # a release cannot report a figure for a year after its own
         coverage = topic(claim_stems, set(kb.stems(doc["title"] + " " + doc["data"]["text"])), weights)
         if coverage < DOC_MIN:
             continue
