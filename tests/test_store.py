@@ -176,7 +176,7 @@ def test_index_folder_that_cannot_be_made(seed_corpus, tmp_path):
 
 def test_damaged_segment_says_rebuild(big):
     current = json.loads((big.index / "kb-index.json").read_text())["current"]
-    segment = max((big.index / current).glob("passages_*.seg"), key=lambda p: p.stat().st_size)
+    segment = max((big.index / current).glob("passages_*.*"), key=lambda p: p.stat().st_size)
     data = bytearray(segment.read_bytes())
     for i in range(100, len(data), 7):
         data[i] = (data[i] * 31 + 7) % 256
