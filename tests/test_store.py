@@ -59,12 +59,28 @@ def wait_for_build_dir(index: Path, process, timeout=60):
     raise AssertionError("rebuild never started writing")
 
 
-@pytest.mark.parametrize("delay", [0.0, 1.0])
-def test_killed_rebuild_leaves_last_good_index(big, delay):
+@pytest.fixture(scope="module")
+def rebuild_seconds(tmp_path_factory):
+    """How long a whole rebuild of the `big` corpus takes here, to kill one at a share of it."""
+    folder = tmp_path_factory.mktemp("timing")
+    corpus = folder / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    synthetic_jsonl(corpus / "synthetic.jsonl", 1500)
+    start = time.monotonic()
+    process = kb_process(corpus, folder / "index", "index", "rebuild", "--jobs", "1")
+    assert process.wait() == 0
+    return time.monotonic() - start
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5, 0.9])
+def test_killed_rebuild_leaves_last_good_index(big, rebuild_seconds, share):
     before = big("search", "encryption")
+    start = time.monotonic()
     process = kb_process(big.corpus, big.index, "index", "rebuild", "--jobs", "1")
     current = wait_for_build_dir(big.index, process)
-    time.sleep(delay)
+    time.sleep(max(0.0, share * rebuild_seconds - (time.monotonic() - start)))
+    if process.poll() is not None:
+        pytest.skip(f"this rebuild finished before {share:.0%} of the measured time")
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert json.loads((big.index / "kb-index.json").read_text())["current"] == current
