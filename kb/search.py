@@ -96,22 +96,13 @@ class FactsMixin:
             terms += [Term(field, w) for w in words]
         return Or(terms) if terms else None
 
-    def similar(self, index: str, text: str, fields: List[str], limit: int = 20, doc_ids=None, unit=None,
-                rarest: int = 12) -> List[dict]:
+    def similar(self, index: str, text: str, fields: List[str], limit: int = 20, rarest: int = 12) -> List[dict]:
         """Stored records (facts or quotes) most like text, best first, each with its "_score"."""
-        from whoosh.query import And, Or, Term
-
         query = self.word_query(index, text, fields, rarest)
         if query is None:
             return []
-        filters = []
-        if doc_ids:
-            filters.append(Or([Term("doc_id", d) for d in doc_ids]))
-        if unit:
-            filters.append(Term("unit", unit))
-        flt = And(filters) if len(filters) > 1 else (filters[0] if filters else None)
         rows = []
-        for hit in self.searcher(index).search(query, limit=limit, filter=flt):
+        for hit in self.searcher(index).search(query, limit=limit):
             row = json.loads(hit["data"])
             row["_score"] = hit.score
             rows.append(row)

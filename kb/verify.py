@@ -28,7 +28,6 @@ from typing import Dict, List, Optional, Tuple
 
 from .figures import figures_in_sentence
 
-QUOTE_VERDICTS_OK = {"verbatim", "near-verbatim"}
 OK_VERDICTS = {"verbatim", "near-verbatim", "supported"}
 NEAR_MAX_CHANGED = 4
 NEAR_MIN_RATIO = 0.8
@@ -51,7 +50,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> List[str]:
     """The words of text as compared: case, punctuation, quote marks and white space ignored."""
-    return re.findall(r"[\w']+", fold(text).replace("'s ", " 's ").replace("'", "'"))
+    return re.findall(r"[\w']+", fold(text))
 
 
 def same_speaker(claimed: Optional[str], speaker: Optional[str]) -> bool:
@@ -127,7 +126,7 @@ def compare_quote(claim_fragments: List[List[str]], source_text: str) -> dict:
 
 
 def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
-    """Extracted quotes like the claim, whole utterances of them, and passages (for lost quote marks)."""
+    """Extracted quotes like the claim, and whole utterances of them (so a claim may span both parts)."""
     rows = kb.similar("quotes", claim, ["text"], limit=25)
     if speaker:
         rows += kb.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15)
