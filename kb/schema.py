@@ -4,8 +4,9 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, SchemaClass
 from whoosh.support.charset import accent_map
 
 INDEX_NAMES = ("docs", "passages", "facts", "quotes")
-# Words, numbers with decimals ("18.7") and abbreviations ("U.S") stay whole.
-TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+# Abbreviations ("U.S.") and numbers ("18.7", "5,000") stay whole; any other period splits, since
+# scraped text often lost the space after one ("prison.The", "icontherecord.tumblr.com").
+TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+"
 
 
 class Analysed:

@@ -156,12 +156,14 @@ def known_items(index: Path, db_path: Path, docs, n=60, seed=20261126):
     return kb_first / n, fts_first / n
 
 
-def raw_text_dir(docs, folder: Path) -> Path:
+def raw_text_file(docs, folder: Path) -> Path:
+    """Every release's title and text in one file, for rg or grep."""
     folder.mkdir()
-    with open(folder / "all.txt", "w", encoding="utf-8") as fh:
+    path = folder / "all.txt"
+    with open(path, "w", encoding="utf-8") as fh:
         for title, body in docs.values():
             fh.write(title + "\n" + body + "\n")
-    return folder
+    return path
 
 
 def main():
@@ -187,7 +189,7 @@ def main():
             whoosh_s = bare_whoosh(passages, tmp / "bare")
             fts_s = fts5(passages, docs, tmp / "fts.db")
             ki_kb, ki_fts = known_items(tmp / "index", tmp / "fts.db", docs)
-            raw = raw_text_dir(docs, tmp / "raw")
+            raw = raw_text_file(docs, tmp / "raw")
             env = dict(os.environ, KB_CORPUS=str(tmp / "corpus"), KB_INDEX=str(tmp / "index"))
             kb_search = statistics.median(median_seconds([sys.executable, "-m", "kb", "search", q], args.runs, env)
                                           for q in QUERIES)
