@@ -9,7 +9,11 @@ from .errors import IndexDamaged, KBError, NotFound, QueryError
 from .store import open_indexes
 
 # English text is stemmed; other languages go to the *_plain fields, searched alongside.
-DOC_TEXT_FIELDS = ["title", "body", "body_plain"]
+# A release is ranked by its body, which holds its title once (as FTS5 ranks title and body
+# columns alike): boosting the title as well put fewer known releases first (236 against 243
+# of 300 known-item queries on the shared corpora). `title:` still searches titles alone.
+DOC_TEXT_FIELDS = ["body", "body_plain"]
+QUERY_FIELDS = ["body", "place", "published", "publisher", "title"]
 PASSAGE_TEXT_FIELDS = ["text", "text_plain"]
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 PASSAGE_FIELD_OF = {"title": "text", "body": "text", "body_plain": "text_plain"}
@@ -21,6 +25,25 @@ KIND_WEIGHT = {"heading": 0.4, "contact": 0.3, "about": 0.8}
 PASSAGE_B = 0.25
 # Releases put what matters first (inverted pyramid): a small preference for earlier paragraphs.
 POSITION_DECAY = 0.02
+
+
+def classic_bm25():
+    """BM25 with the classic idf, log((N - df + 0.5) / (df + 0.5)), as SQLite FTS5 and Lucene use.
+
+    Whoosh's own idf, log(N / (df + 1)) + 1, ranked fewer known releases first on the shared
+    corpora (236 against 243 of 300 known-item queries).
+    """
+    import math
+
+    from whoosh import scoring
+
+    class ClassicBM25F(scoring.BM25F):
+        def idf(self, searcher, fieldname, text):
+            parent = searcher.get_parent()
+            n, total = parent.doc_frequency(fieldname, text), parent.doc_count_all()
+            return max(math.log((total - n + 0.5) / (n + 0.5)), 0.01)
+
+    return ClassicBM25F()
 
 
 def raised_in_whoosh(tb) -> bool:
@@ -111,7 +134,7 @@ class FactsMixin:
     def similar_docs(self, text: str, limit: int = 10) -> List[tuple]:
         """(doc_id, score) of the releases whose whole text is most like text."""
         # body holds the title too
-        query = self.word_query("docs", text, self.live_fields("docs", DOC_TEXT_FIELDS[1:]), rarest=10)
+        query = self.word_query("docs", text, self.live_fields("docs", DOC_TEXT_FIELDS), rarest=10)
         if query is None:
             return []
         return [(hit["doc_id"], hit.score) for hit in self.searcher("docs").search(query, limit=limit)]
@@ -250,6 +273,8 @@ class KB(FactsMixin):
                 from whoosh import scoring
 
                 weighting = scoring.BM25F(B=PASSAGE_B)
+            elif name == "docs":
+                weighting = classic_bm25()
             self._searchers[name] = self.indexes[name].searcher(**({"weighting": weighting} if weighting else {}))
         return self._searchers[name]
 
@@ -316,7 +341,7 @@ class KB(FactsMixin):
             if not after or after.isspace():
                 raise QueryError(f"field {name}: in query {text!r} has no value")
             if name not in schema.names():
-                raise QueryError(f"unknown field {name!r} in query; fields: {', '.join(sorted(fields + ['publisher', 'published']))}")
+                raise QueryError(f"unknown field {name!r} in query; fields: {', '.join(QUERY_FIELDS)}")
         words = [w for w in re.split(r"\s+", text) if w]
         if all(w in OPERATORS for w in words):
             raise QueryError(f"query {text!r} has only operators, no words")

@@ -79,7 +79,7 @@ def test_spelling_suggestion(kb):
     ('"unclosed', "Error: unclosed quotation mark in query '\"unclosed'"),
     ("AND", "Error: query 'AND' has only operators, no words"),
     ("title:", "Error: field title: in query 'title:' has no value"),
-    ("colour:red", "Error: unknown field 'colour' in query; fields: body, published, publisher, title"),
+    ("colour:red", "Error: unknown field 'colour' in query; fields: body, place, published, publisher, title"),
     ("the", "Error: query 'the' has no words to search for (only stop words or operators)"),
 ])
 def test_malformed_query_is_one_line_exit_2(kb, query, message):
