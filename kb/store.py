@@ -8,6 +8,8 @@ Layout of an index folder:
 A build is written beside the current one and becomes current only when complete, so a
 search during a rebuild, or after a killed one, answers from the last good build.
 """
+from __future__ import annotations
+
 import datetime
 import errno
 import json
@@ -21,7 +23,6 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from . import __version__
 from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError
-from .pipeline import Report, bundles, line_sha
 from .schema import INDEX_NAMES, SCHEMAS
 from .sources import READERS, jsonl_lines, list_sources, sha256_file
 
@@ -165,6 +166,8 @@ def _write(build: Path, work, jobs: int, report: Report, progress: Progress, tot
     """
     from whoosh import index
 
+    from .pipeline import bundles
+
     if fresh:
         indexes = {name: index.create_in(str(build), SCHEMAS[name](), indexname=name) for name in INDEX_NAMES}
     else:
@@ -235,6 +238,8 @@ def _check_strict(report: Report, strict: bool):
 def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
             wait: bool = False) -> Tuple[Report, dict]:
     """Build a new index from the whole corpus beside the current one and switch to it atomically."""
+    from .pipeline import Report
+
     corpus, root = Path(corpus), Path(root)
     started = time.time()
     scanned = _scan(corpus)
@@ -286,6 +291,8 @@ def changes(manifest: dict, scanned) -> Tuple[List, List, List]:
 def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
            wait: bool = False) -> Tuple[Report, dict, dict]:
     """Re-read only new, changed and removed sources (JSONL: only new, changed and removed records)."""
+    from .pipeline import Report, line_sha
+
     corpus, root = Path(corpus), Path(root)
     started = time.time()
     with locked(root, wait):
