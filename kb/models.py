@@ -90,9 +90,6 @@ class Citation:
     end: int
     cite: str
 
-    def as_dict(self):
-        return asdict(self)
-
 
 def plain(obj):
     """A dataclass as a dict (for JSON), leaving other values as they are."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from .errors import IndexDamaged, KBError, NotFound, QueryError
+from .models import Citation, plain
 from .store import open_indexes
 
 # English text is stemmed; other languages go to the *_plain fields, searched alongside.
@@ -73,12 +74,12 @@ def citation(doc: dict, passage_id: str, paragraph: int, start: int, end: int) -
     data = doc["data"]
     parts = [doc.get("publisher") or None, f"“{doc['title']}”" if doc.get("title") else None,
              long_date(doc.get("published")), f"¶{paragraph}" if paragraph else None]
-    return {
-        "doc_id": doc["doc_id"], "passage_id": passage_id, "paragraph": paragraph, "title": doc.get("title") or "",
-        "publisher": doc.get("publisher") or None, "published": doc.get("published") or None,
-        "place": data.get("place"), "url": data.get("url"), "source": "corpus/" + doc["source"],
-        "sha256": data.get("sha256"), "start": start, "end": end, "cite": ", ".join(p for p in parts if p),
-    }
+    return plain(Citation(
+        doc_id=doc["doc_id"], passage_id=passage_id, paragraph=paragraph, title=doc.get("title") or "",
+        publisher=doc.get("publisher") or None, published=doc.get("published") or None,
+        place=data.get("place"), url=data.get("url"), source="corpus/" + doc["source"],
+        sha256=data.get("sha256"), start=start, end=end, cite=", ".join(p for p in parts if p),
+    ))
 
 
 class FactsMixin:
