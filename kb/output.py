@@ -57,15 +57,32 @@ def text_search(payload, color):
         if payload.get("suggestion"):
             yield f"Did you mean: {payload['suggestion']}"
         return
-    yield f"{payload['total']} release(s) match {payload['query']!r}; showing {len(payload['results'])}."
+    yield search_header(payload)
     for r in payload["results"]:
         c = r["citation"]
         yield ""
         yield f"{r['rank']}. {one_line(c['title'])} ({c['published'] or 'undated'}) [{r['id']}]"
-        yield "   " + one_line(emphasise(r["text"], r["highlights"], color))
+        text = one_line(emphasise(r["text"], r["highlights"], color))
+        yield "   " + ("… " if r.get("cut_before") else "") + text + (" …" if r.get("cut_after") else "")
+        if r.get("missing"):
+            yield f"   missing: {', '.join(r['missing'])}"
         yield f"   — {c['cite']}"
         if r.get("copies"):
             yield f"   same text also in: {', '.join(r['copies'])}"
+
+
+def search_header(payload) -> str:
+    """How many releases match, and how the query was read when not every word matched."""
+    line = f"{payload['total']} release(s) match {payload['query']!r}; showing {len(payload['results'])}"
+    reading = payload.get("reading") or {}
+    words = reading.get("words") or []
+    first = payload["results"][0] if payload["results"] else {}
+    if words and first.get("missing"):
+        held = len(words) - len(first["missing"])
+        line += f", the first with {held} of its {len(words)} words"
+    elif words and reading.get("words_needed", len(words)) < len(words):
+        line += f" (releases with at least {reading['words_needed']} of its {len(words)} words)"
+    return line + "."
 
 
 def text_sources(payload, color):

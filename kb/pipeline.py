@@ -65,12 +65,19 @@ def bundle_of(document: Document) -> dict:
         "extra": dict(document.extra), "passages": len(passages), "figures": len(figures), "quotes": len(quotes),
         "body_hash": passage_hash(document.text),
     }
+    from .copies import order_key, signature
+
+    is_record = READERS.get(Path(document.source).suffix.lower()) == "jsonl"
     bundle = {
         "doc_id": document.id,
         "sha256": document.sha256,
+        # near-duplicate detection: the signature, and what decides which copy is the release
+        "copy": {"key": order_key(document.published, is_record, document.source, 0),
+                 "signature": signature(document.title + "\n" + document.text)},
         "doc": {
             "doc_id": document.id, "source": document.source, "title": document.title,
-            ("body" if english else "body_plain"): document.title + "\n\n" + document.text,
+            **({"body": document.title + "\n\n" + document.text, "words": document.title + "\n\n" + document.text}
+               if english else {"body_plain": document.title + "\n\n" + document.text}),
             "body_hash": data["body_hash"], "published": published,
             "publisher": document.publisher or "", "place": document.place or "", "language": document.language,
             "data": json.dumps(data, ensure_ascii=False),
@@ -82,6 +89,7 @@ def bundle_of(document: Document) -> dict:
                 **({} if english else {"_stored_text": p.text, "text_plain": p.text}),
                 "published": published, "publisher": document.publisher or "",
                 "start": p.start, "end": p.end,
+                "sentences": [(s - p.start, e - p.start) for s, e in p.sentences],
             }
             for p in passages
         ],

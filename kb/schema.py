@@ -1,6 +1,11 @@
 """The Whoosh schemas of kb's four indexes (docs, passages, facts, quotes), declared once."""
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+import re
+from functools import lru_cache
+from typing import Collection, List, Tuple
+
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, SchemaClass
+from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 INDEX_NAMES = ("docs", "passages", "facts", "quotes")
@@ -40,8 +45,45 @@ def analysed(field, text: str) -> Analysed:
 
 
 def english_analyzer():
-    """Lower case, accents folded (Borgstrom finds Borgström), English stop words out, Porter stems."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
+    """Lower case, accents folded (Borgstrom finds Borgström), Porter stems.
+
+    Function words are indexed too, so that a quoted phrase keeps them ("sentenced to life"
+    does not match "sentenced for life"); the query side leaves them out of unquoted words.
+    """
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map) | StemFilter()
+
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+
+
+@lru_cache(maxsize=50000)
+def english_form(word: str) -> str:
+    """A lower-cased, accent-folded word as english_analyzer indexes it (its Porter stem)."""
+    return stem(word)
+
+
+def forms_in(text: str, english: bool, wanted: Collection[str]) -> List[Tuple[int, str, int, int]]:
+    """(position, indexed form, start, end) of each word of text whose form is in wanted.
+
+    The same words and positions as english_analyzer (or name_analyzer) gives, but only words
+    that can stem to a wanted form are stemmed: a Porter stem keeps the first two letters of
+    its word ("day" → "dai", "his" → "hi"), and Porter stemming in Python is the slow part of analysing a whole release.
+    """
+    # a stem's first two letters are its word's, but for y made i ("eyed" → "ei"); a one-letter
+    # stem ("ieds" → "i") is its own prefix
+    prefixes = {w[:2].replace("y", "i") for w in wanted}
+    found = []
+    for position, match in enumerate(_TOKEN_RE.finditer(text)):
+        word = match.group(0).lower()
+        if not word.isascii():
+            word = word.translate(accent_map)
+        if english:
+            if word[:2].replace("y", "i") not in prefixes and word[:1] not in prefixes:
+                continue
+            word = english_form(word)
+        if word in wanted:
+            found.append((position, word, match.start(), match.end()))
+    return found
 
 
 def name_analyzer():
@@ -56,6 +98,8 @@ class DocSchema(SchemaClass):
     source = ID(stored=True)
     title = AnalysedText(analyzer=english_analyzer(), stored=True, field_boost=2.0)
     body = AnalysedText(analyzer=english_analyzer(), spelling=True)
+    # the same words without positions: its postings read several times faster, for ranking
+    words = AnalysedText(analyzer=english_analyzer(), phrase=False)
     body_plain = AnalysedText(analyzer=name_analyzer())  # releases not in English: words as written, not stemmed
     body_hash = ID(stored=True)  # the same release under two ids hashes the same
     published = ID(stored=True, sortable=True)
@@ -80,6 +124,7 @@ class PassageSchema(SchemaClass):
     publisher = AnalysedText(analyzer=name_analyzer())
     start = STORED()
     end = STORED()
+    sentences = STORED()  # (start, end) of each sentence, relative to the passage, for snippets
 
 
 class FactSchema(SchemaClass):

@@ -26,9 +26,11 @@ from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError
 from .schema import INDEX_NAMES, SCHEMAS
 from .sources import READERS, jsonl_lines, list_sources, sha256_file
 
-FORMAT = "kb-index/2"  # the schema changed: older builds must be rebuilt
+FORMAT = "kb-index/3"  # function words indexed, passage sentences stored: older builds must be rebuilt
 POINTER = "kb-index.json"
 MANIFEST = "manifest.json"
+COPIES = "copies.json"  # {doc id: the release it copies}, near-duplicates
+SIGNATURES = "signatures.json"  # their MinHash signatures, for updates
 LOCK = ".lock"
 IGNORED_NAMES = {"README.md", ".gitignore", ".gitkeep", LOCK}
 WRITER_MB = {"docs": 128, "passages": 512, "facts": 64, "quotes": 64}
@@ -69,12 +71,30 @@ def read_manifest(root: Path) -> dict:
 
 
 def open_indexes(root: Path) -> Dict[str, object]:
-    """The four Whoosh indexes of the current build, for reading."""
+    """The four Whoosh indexes of the current build, for reading, each opened when first used."""
+    build = current_build(root)
+    return OnDemand(lambda name: open_index(build, name, root))
+
+
+class OnDemand(dict):
+    """A dict whose values are made by a function when first asked for."""
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key):
+        value = self[key] = self._make(key)
+        return value
+
+
+def open_index(build: Path, name: str, root: Path):
     from whoosh import index
 
-    build = current_build(root)
+    if name not in INDEX_NAMES:
+        raise KeyError(name)
     try:
-        return {name: index.open_dir(str(build), indexname=name, readonly=True) for name in INDEX_NAMES}
+        return index.open_dir(str(build), indexname=name, readonly=True)
     except Exception as exc:  # Whoosh raises many kinds for a damaged TOC or segment
         raise IndexDamaged(f"the index at {root} is damaged ({type(exc).__name__}); run `kb index rebuild`") from None
 
@@ -159,11 +179,13 @@ def _count_work(scanned) -> int:
 
 
 def _write(build: Path, work, jobs: int, report: Report, progress: Progress, total: int,
-           taken=None, deletions=(), fresh=True) -> Dict[str, Dict[str, str]]:
+           taken=None, deletions=(), fresh=True, signatures=None) -> Dict[str, Dict[str, str]]:
     """Delete (field, value) terms, then run the pipeline on work and add every bundle to build's indexes.
 
-    Returns {source: {sha256: doc id}} of what was added.
+    Returns {source: {sha256: doc id}} of what was added; signatures ({doc id: [order key,
+    MinHash]}) gets each added release's.
     """
+    signatures = {} if signatures is None else signatures
     from whoosh import index
 
     from .pipeline import bundles
@@ -192,6 +214,9 @@ def _write(build: Path, work, jobs: int, report: Report, progress: Progress, tot
                 for record in bundle[name]:
                     writers[name].add_document(**record)
             records.setdefault(bundle["doc"]["source"], {})[bundle["sha256"]] = bundle["doc_id"]
+            key = list(bundle["copy"]["key"])
+            key[-1] = len(signatures)  # the order read
+            signatures[bundle["doc_id"]] = [key, list(bundle["copy"]["signature"])]
         for writer in writers.values():
             writer.commit()
     except BaseException:
@@ -202,6 +227,39 @@ def _write(build: Path, work, jobs: int, report: Report, progress: Progress, tot
                 pass
         raise
     return records
+
+
+def _write_copies(build: Path, signatures: Dict[str, list]) -> None:
+    """The near-duplicate groups of a build ({doc id: the release it copies}) and the signatures they
+    came from (an update adds to them)."""
+    from .copies import canonical_of
+
+    from whoosh import index
+
+    _write_json_atomic(build / SIGNATURES, {"signatures": signatures})
+    copy_of = canonical_of((d, tuple(key), sig) for d, (key, sig) in signatures.items())
+    # the internal numbers too, so that a search can count releases, not copies, without
+    # looking up each id (numbers are fixed once a build is committed)
+    with index.open_dir(str(build), indexname="docs").searcher() as searcher:
+        number = {d: searcher.document_number(doc_id=d) for d in set(copy_of) | set(copy_of.values())}
+    pairs = [[number[c], number[r]] for c, r in copy_of.items() if c != r and number[c] is not None
+             and number[r] is not None]
+    _write_json_atomic(build / COPIES, {"copy_of": copy_of, "numbers": pairs})
+
+
+def _read_signatures(build: Path) -> Dict[str, list]:
+    try:
+        return json.loads((build / SIGNATURES).read_text(encoding="utf-8"))["signatures"]
+    except (OSError, ValueError, KeyError):
+        raise IndexDamaged(f"{build / SIGNATURES} is missing or damaged; run `kb index rebuild`") from None
+
+
+def read_copies(root: Path) -> dict:
+    """{"copy_of": {doc id: the release it copies}, "numbers": [[copy, release] internal numbers]}."""
+    try:
+        return json.loads((current_build(root) / COPIES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise IndexDamaged(f"the copies list of {root} is missing or damaged; run `kb index rebuild`") from None
 
 
 def _manifest(corpus: Path, scanned, records, report: Report, started: float) -> dict:
@@ -253,7 +311,9 @@ def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progr
         try:
             build = _new_build_dir(root)
             work = [(path, rel, None) for path, rel, _, _ in scanned]
-            records = _write(build, work, jobs, report, progress, _count_work(scanned))
+            signatures: Dict[str, list] = {}
+            records = _write(build, work, jobs, report, progress, _count_work(scanned), signatures=signatures)
+            _write_copies(build, signatures)
             if not report.documents:
                 raise CorpusError(f"no readable press release in {corpus}: {len(report.skipped)} skipped")
             _check_strict(report, strict)
@@ -270,7 +330,7 @@ def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progr
 def _link_copy(src: Path, dst: Path) -> None:
     """dst gets every file of src, hard-linked where the file system allows (Whoosh never rewrites a file)."""
     for item in src.iterdir():
-        if item.name == MANIFEST or not item.is_file():
+        if item.name in (MANIFEST, COPIES, SIGNATURES) or not item.is_file():
             continue
         try:
             os.link(item, dst / item.name)
@@ -328,8 +388,12 @@ def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progre
         build = _new_build_dir(root)
         try:
             _link_copy(current_build(root), build)
+            signatures = _read_signatures(current_build(root))
+            for _, doc_id in deletions:
+                signatures.pop(doc_id, None)
             added = _write(build, work, jobs, report, progress, sum(counts.values()) + len(work) - len(counts),
-                           taken=taken, deletions=deletions, fresh=False)
+                           taken=taken, deletions=deletions, fresh=False, signatures=signatures)
+            _write_copies(build, signatures)
             _check_strict(report, strict)
             for rel, recs in added.items():
                 records.setdefault(rel, {}).update(recs)

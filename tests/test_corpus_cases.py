@@ -8,6 +8,11 @@ from conftest import REPO, Runner
 
 SAME_BODY = ("WASHINGTON A man from Springfield pleaded guilty today to smuggling parrots across the border.\n\n"
              "He faces up to 20 years in prison, said the prosecutor.")
+TAX = ("WASHINGTON A Springfield tax preparer, Jonas Smith, was sentenced today to 41 months in prison for "
+       "preparing false returns that claimed $1.2 million in refunds for his clients from 2009 to 2013.\n\n"
+       "According to court documents, Smith inflated deductions and invented business losses on the returns. "
+       "Smiths clients were unaware of the false entries, and the refunds were deposited into accounts he controlled.\n\n"
+       "The case was investigated by IRS Criminal Investigation and prosecuted by the Tax Division.")
 SPANISH = ("La Fiscalía anunció hoy que el acusado fue condenado por fraude contra los clientes del taller. "
            "El juez dijo que la pena será de cinco años de prisión y que la empresa pagará una multa a los clientes.")
 
@@ -19,10 +24,20 @@ def run(tmp_path):
     records = [
         {"id": "r-1", "title": "Parrot smuggler pleads guilty", "date": "2015-03-02", "publisher": "DOJ", "body": SAME_BODY},
         {"id": "r-2", "title": "Parrot smuggler pleads guilty", "date": "2015-03-02", "publisher": "DOJ", "body": SAME_BODY},
+        {"id": "t-1", "title": "Tax preparer sentenced", "date": "2015-04-01", "publisher": "DOJ", "body": TAX},
+        {"id": "t-2", "title": "Tax preparer sentenced", "date": "2015-06-11", "publisher": "DOJ",
+         "body": TAX.replace("Jonas Smith", "Ella Warren").replace("Smiths", "Warrens").replace("41", "17")
+                    .replace("Springfield", "Dayton").replace("1.2 million", "310,000").replace("2009", "2011")},
         {"id": "es-1", "title": "Condenado por fraude", "date": "2020-01-10", "publisher": "Fiscalía", "body": SPANISH},
     ]
     (corpus / "cases.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
                                         encoding="utf-8")
+    (corpus / "pages").mkdir()
+    (corpus / "pages" / "t-1.html").write_text(
+        "<html><head><title>Tax preparer sentenced</title><meta property='og:title' content='Tax preparer sentenced'>"
+        "<meta name='dcterms.date' content='2015-04-01'></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in TAX.replace("today", "Thursday").replace("Smiths", "Smith’s").split("\n\n"))
+        + "</article></body></html>", encoding="utf-8")
     runner = Runner(corpus, tmp_path / "index")
     assert runner("index", "rebuild", "--jobs", "1").exit_code == 0
     return runner
@@ -31,11 +46,23 @@ def run(tmp_path):
 def test_identical_releases_are_listed_once_with_their_copies(run):
     rows = json.loads(run("sources", "--format", "json").stdout)["results"]
     parrots = [r for r in rows if r["title"] == "Parrot smuggler pleads guilty"]
-    assert [(r["id"], r["copies"]) for r in parrots] == [("r-2", ["r-1"])]
+    assert [(r["id"], r["copies"]) for r in parrots] == [("r-1", ["r-2"])]
     assert json.loads(run("show", "r-1", "--format", "json").stdout)["copies"] == ["r-2"]
     out = json.loads(run("search", "parrots", "--format", "json").stdout)
-    assert len(out["results"]) == 1
-    assert sorted([out["results"][0]["citation"]["doc_id"]] + out["results"][0]["copies"]) == ["r-1", "r-2"]
+    assert [(r["citation"]["doc_id"], r["copies"]) for r in out["results"]] == [("r-1", ["r-2"])]
+    assert out["total"] == 1
+
+
+def test_a_page_and_its_record_with_a_few_words_changed_are_one_release(run):
+    # the HTML page keeps its curly quotes and says "Thursday"; the record lost them and says "today"
+    rows = json.loads(run("sources", "--format", "json").stdout)["results"]
+    tax = [(r["id"], r["copies"]) for r in rows if "tax preparer" in r["title"].lower()]
+    assert tax == [("t-2", []), ("t-1", ["pages/t-1"])]
+    out = json.loads(run("search", "Jonas Smith tax preparer", "--format", "json").stdout)
+    assert [(r["citation"]["doc_id"], r["copies"]) for r in out["results"]] == [("t-1", ["pages/t-1"]), ("t-2", [])]
+    assert out["total"] == 2
+    # a release of the same template about someone else stays a release of its own
+    assert json.loads(run("search", "Warren tax preparer", "--format", "json").stdout)["results"][0]["copies"] == []
 
 
 def test_a_spanish_release_is_searchable_unstemmed_and_without_facts(run):
@@ -45,7 +72,8 @@ def test_a_spanish_release_is_searchable_unstemmed_and_without_facts(run):
     assert json.loads(run("search", "fiscalía", "--format", "json").stdout)["results"][0]["citation"]["doc_id"] == "es-1"
     # no English stemming: "clientes" is found as written, "cliente" is not
     assert run("search", "clientes").exit_code == 0
-    assert run("search", "cliente").exit_code == 1
+    found = json.loads(run("search", "cliente", "--format", "json").stdout)["results"]
+    assert "es-1" not in [r["citation"]["doc_id"] for r in found]
     assert run("facts", "--doc", "es-1").exit_code == 1
     english = json.loads(run("show", "r-1", "--format", "json").stdout)
     assert english["language"] == "en"
