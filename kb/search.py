@@ -1,9 +1,12 @@
 """Queries → hits with citations and highlights; also the read side of show, sources, facts, quotes, speakers."""
+import heapq
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -611,7 +614,10 @@ def term_postings(reader, field: str, token: str) -> Dict[int, float]:
                     matcher._read_ids()
                 if matcher._weights is None:
                     matcher._read_weights()
-                out.update((d + offset, w) for d, w in zip(matcher._ids, matcher._weights) if d not in deleted)
+                if deleted or offset:
+                    out.update((d + offset, w) for d, w in zip(matcher._ids, matcher._weights) if d not in deleted)
+                else:
+                    out.update(zip(matcher._ids, matcher._weights))
                 matcher._next_block()
         else:
             while matcher.is_active():
@@ -628,10 +634,13 @@ def unit_postings(kb, unit: Unit, within: Optional[set]) -> Dict[int, float]:
     simple = all(len(seq) == 1 for seqs in unit.sequences.values() for seq in seqs) and unit.sequences and \
         not unit.required
     if simple:
-        for field, seqs in unit.sequences.items():
-            for (token,) in seqs:
-                for docnum, tf in term_postings(reader, FAST_FIELD.get(field, field), token).items():
-                    found[docnum] = found.get(docnum, 0.0) + tf
+        lists = [term_postings(reader, FAST_FIELD.get(field, field), token)
+                 for field, seqs in unit.sequences.items() for (token,) in seqs]
+        lists.sort(key=len, reverse=True)
+        found = lists[0] if lists else {}
+        for other in lists[1:]:  # the same word in English and in other releases: few of the latter
+            for docnum, tf in other.items():
+                found[docnum] = found.get(docnum, 0.0) + tf
     else:
         found = dict.fromkeys(kb.searcher("docs").docs_for_query(unit.query), 1.0)
     if within is not None:
@@ -639,22 +648,23 @@ def unit_postings(kb, unit: Unit, within: Optional[set]) -> Dict[int, float]:
     return found
 
 
-def bm25(kb, units: List[Unit], postings: List[Dict[int, float]], docnums) -> Dict[int, float]:
-    """Classic BM25 (FTS5's and Lucene's idf) of each release over the units it holds."""
+def bm25(kb, units: List[Unit], postings: List[Dict[int, float]], docnums: set) -> Dict[int, float]:
+    """Classic BM25 (FTS5's and Lucene's idf) of each release of docnums over the units it holds."""
     reader = kb.searcher("docs").reader()
     n = max(reader.doc_count(), 1)
     average = max(reader.field_length("words"), 1) / n
-    words, plain = field_lengths(reader, "words"), field_lengths(reader, "body_plain")
-    lengths = {d: words.get(d) or plain.get(d) or average for d in docnums}
+    lengths = field_lengths(reader, "words")
+    if reader.field_length("body_plain"):
+        lengths = [a or b for a, b in zip(lengths, field_lengths(reader, "body_plain"))]
+    # tf / (tf + norm[d]): the length part of BM25 once a release
+    norm = [BM25_K1 * (1 - BM25_B + BM25_B * (length or average) / average) for length in lengths]
     scores = dict.fromkeys(docnums, 0.0)
     for unit, found in zip(units, postings):
-        df = len(found) if unit.required else max(len(found), 1)
-        idf = max(math.log((n - df + 0.5) / (df + 0.5)), 0.01)
-        for d in docnums:
-            tf = found.get(d)
-            if tf:
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[d] / average)
-                scores[d] += unit.repeats * idf * tf * (BM25_K1 + 1) / (tf + norm)
+        df = max(len(found), 1)
+        idf = unit.repeats * max(math.log((n - df + 0.5) / (df + 0.5)), 0.01) * (BM25_K1 + 1)
+        for d, tf in found.items():
+            if d in scores:
+                scores[d] += idf * tf / (tf + norm[d])
     return scores
 
 
@@ -720,12 +730,9 @@ def rank_releases(kb, units: List[Unit], within: Optional[set], limit: int):
             eligible = set(found) if eligible is None else eligible & set(found)
     needed = min_should_match(len(optional))
     if optional:
-        counts: Dict[int, int] = {}
-        for unit, found in zip(units, postings):
-            if not unit.required:
-                for d in found:
-                    if eligible is None or d in eligible:
-                        counts[d] = counts.get(d, 0) + 1
+        counts = Counter(chain.from_iterable(found for unit, found in zip(units, postings) if not unit.required))
+        if eligible is not None:
+            counts = {d: k for d, k in counts.items() if d in eligible}
         if counts and max(counts.values()) < needed:
             needed = max(counts.values())  # nothing holds enough of the words: show the best there are
         eligible = {d for d, k in counts.items() if k >= needed}
@@ -734,14 +741,15 @@ def rank_releases(kb, units: List[Unit], within: Optional[set], limit: int):
         return eligible, needed, []
     scores = bm25(kb, units, postings, eligible)
     top = max(scores.values()) or 1.0
-    optional_weight = sum(u.weight for u in optional)
-    held = {d: [i for i, found in enumerate(postings) if d in found] for d in eligible}
-
-    def coverage(d):
-        return sum(units[i].weight for i in held[d] if not units[i].required) / optional_weight if optional else 1.0
-
-    first = sorted(eligible, key=lambda d: -(coverage(d) ** 2 * (1 + scores[d] / top)))
-    shortlist = sorted(first[:max(CANDIDATES, limit)])
+    coverage = dict.fromkeys(eligible, 0.0 if optional else 1.0)  # the share of the words' weight held
+    optional_weight = sum(u.weight for u in optional) or 1.0
+    for unit, found in zip(units, postings):
+        if not unit.required:
+            for d in found:
+                if d in coverage:
+                    coverage[d] += unit.weight / optional_weight
+    first = heapq.nlargest(max(CANDIDATES, limit), eligible, key=lambda d: coverage[d] ** 2 * (1 + scores[d] / top))
+    shortlist = sorted(first)
     reader = searcher.reader()
     where = [unit_positions(reader, u, shortlist) for u in units]
     average = max(reader.field_length("words"), 1) / max(reader.doc_count(), 1)
@@ -754,28 +762,30 @@ def rank_releases(kb, units: List[Unit], within: Optional[set], limit: int):
         damp = min(1.0, math.sqrt(average / max(reader.doc_field_length(d, "words") or average, 1)))
         title = title_share(units, stored.get("title"), english)
         boost = damp * (ORDER_BOOST * ordered + DENSE_BOOST * dense) + TITLE_BOOST * title
-        score = coverage(d) ** 2 * (1 + scores[d] / top + boost)
-        missing = [units[i].label for i in range(len(units)) if i not in held[d] and not units[i].required]
+        score = coverage[d] ** 2 * (1 + scores[d] / top + boost)
+        missing = [u.label for u, found in zip(units, postings) if d not in found and not u.required]
         ranked.append((stored["doc_id"], score, missing))
     ranked.sort(key=lambda r: -r[1])
     return eligible, needed, ranked
 
 
-def field_lengths(reader, field: str) -> Dict[int, int]:
-    """{docnum: words in field} of every document, read a column at a time where the codec allows it."""
+def field_lengths(reader, field: str) -> List[int]:
+    """Words in field of every document, by docnum, read a column at a time where the codec allows it."""
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN
     from whoosh.util.numeric import byte_to_length
 
     table = [byte_to_length(b) for b in range(256)]
-    out: Dict[int, int] = {}
+    out: List[int] = []
     for leaf, offset in reader.leaf_readers():
+        out.extend([0] * (offset - len(out)))
         perdoc = getattr(leaf, "_perdoc", None)
         column = perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN) if hasattr(perdoc, "_cached_reader") else None
         if column is not None and hasattr(column, "_basepos") and getattr(column, "_fixedlen", 0) == 1:
             raw = column._dbfile.get(column._basepos, column._count)
-            out.update((i + offset, table[b]) for i, b in enumerate(raw) if b)
+            out.extend([table[b] for b in raw])
+            out.extend([0] * (leaf.doc_count_all() - len(raw)))
         else:
-            out.update((i + offset, leaf.doc_field_length(i, field)) for i in range(leaf.doc_count_all()))
+            out.extend(leaf.doc_field_length(i, field) or 0 for i in range(leaf.doc_count_all()))
     return out
 
 
