@@ -1,5 +1,4 @@
-"""The kb command line: click commands, each a few lines — parse, call one library function, render."""
-import functools
+"""The kb command line: click commands that declare their options and call the application layer (app.py)."""
 import os
 import sys
 import time
@@ -8,9 +7,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import IndexMissing, KBError
-
-FORMATS = ["text", "json", "jsonl", "csv", "md"]
+from .errors import KBError
+from .models import UNITS
+from .output import FORMATS
 
 
 class UserError(click.ClickException):
@@ -38,29 +37,28 @@ class KBGroup(click.Group):
             raise UserError(f"internal error: {type(exc).__name__}: {exc} (run with KB_DEBUG=1 for details)") from None
 
 
-class Settings:
-    def __init__(self, corpus: Path, index: Path):
-        self.corpus = corpus
-        self.index = index
+def format_option(func):
+    """--format, the one definition."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                        help="Output format.")(func)
 
 
-def output_options(default_limit: int = 10):
-    """--format and --limit for a listing command; the command returns (kind, payload, found)."""
+def limit_option(default: int = 10):
+    return click.option("--limit", type=click.IntRange(min=0), default=default, show_default=True,
+                        help="At most this many results (0 = no limit).")
 
-    def decorator(func):
-        @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                      help="Output format.")
-        @click.option("--limit", type=click.IntRange(min=0), default=default_limit, show_default=True,
-                      help="At most this many results (0 = no limit).")
-        @functools.wraps(func)
-        def wrapper(*args, fmt, limit, **kwargs):
-            kind, payload, found = func(*args, limit=limit, **kwargs)
-            emit(kind, payload, fmt)
-            sys.exit(0 if found else 1)
 
-        return wrapper
+def say(message: str) -> None:
+    click.echo(message, err=True)
 
-    return decorator
+
+def answer(settings, name: str, fmt: str, **options):
+    """Run a command through the application layer, print its payload in fmt, and exit with its status."""
+    from . import app
+
+    result = app.run(settings, name, notify=say, **options)
+    emit(result.kind, result.payload, fmt)
+    sys.exit(result.status)
 
 
 def emit(kind, payload, fmt):
@@ -94,48 +92,6 @@ def progress_bar(label: str):
     return update, close
 
 
-def listing(settings: Settings, kind: str, *args, **kwargs):
-    """(kind, payload, found) of the KB method named kind, for a command under output_options."""
-    with open_kb(settings) as kb:
-        payload = getattr(kb, kind)(*args, **kwargs)
-    return kind, payload, bool(payload["results"])
-
-
-def open_kb(settings: Settings):
-    """The index, built first (saying so on stderr) when there is none yet."""
-    from .search import KB
-
-    try:
-        return KB(settings.index)
-    except IndexMissing:
-        click.echo(f"No index at {settings.index}: building it from {settings.corpus} first …", err=True)
-        run_rebuild(settings, jobs=default_jobs(), strict=False, wait=True)
-        return KB(settings.index)
-
-
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
-def run_rebuild(settings: Settings, jobs: int, strict: bool, wait: bool):
-    from .store import rebuild
-
-    update, close = progress_bar("Indexing")
-    try:
-        report, manifest = rebuild(settings.corpus, settings.index, jobs=jobs, strict=strict, progress=update, wait=wait)
-    finally:
-        close()
-    report_build(report, manifest)
-
-
-def report_build(report, manifest):
-    click.echo(
-        f"Indexed {report.documents} release(s), {report.passages} passages, {report.figures} figures, "
-        f"{report.quotes} quotes in {manifest.get('seconds')} s; skipped {len(report.skipped)}.", err=True)
-    for _, reason in report.skipped:
-        click.echo(f"  skipped: {reason}", err=True)
-
-
 @click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", type=click.Path(path_type=Path), envvar="KB_CORPUS", default="corpus", show_default=True,
               help="Folder of press releases (env KB_CORPUS).")
@@ -145,6 +101,8 @@ def report_build(report, manifest):
 @click.pass_context
 def cli(ctx, corpus, index):
     """kb: search, cite and verify press releases."""
+    from .app import Settings
+
     ctx.obj = Settings(corpus, index)
 
 
@@ -153,100 +111,79 @@ def cli(ctx, corpus, index):
 @click.option("--since", metavar="DATE", help="Only releases published on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Only releases published on or before DATE (YYYY-MM-DD).")
 @click.option("--publisher", metavar="NAME", help="Only releases whose publisher has these words.")
-@output_options()
+@format_option
+@limit_option()
 @click.pass_obj
-def search(settings, query, since, until, publisher, limit):
-    """Ranked passages matching QUERY, with highlights and citations (Whoosh query syntax)."""
-    since, until = check_date(since, "--since"), check_date(until, "--until")
-    return listing(settings, "search", query, since=since, until=until, publisher=publisher, limit=limit)
-
-
-def check_date(value, option):
-    from .dates import valid_iso
-
-    if value is None:
-        return None
-    iso = valid_iso(value) or (valid_iso(value + "-01-01") if len(value) == 4 and value.isdigit() else None)
-    if not iso:
-        raise UserError(f"{option} takes a date as YYYY-MM-DD, not {value!r}")
-    return iso
-
-
-def extracted(what: str):
-    """A command over extracted records: optional QUERY, --doc, and the output options."""
-
-    def decorator(func):
-        func = click.pass_obj(func)
-        func = output_options()(func)
-        func = click.option("--doc", metavar="ID", help=f"Only {what} of this document.")(func)
-        return click.argument("query", required=False)(func)
-
-    return decorator
-
-
-@cli.command()
-@extracted("figures")
-@click.option("--unit", type=click.Choice(["percent", "count", "money", "duration", "year", "other"]))
-def facts(settings, query, doc, unit, limit):
-    """Figures whose measure or sentence matches QUERY, with value, unit and citation."""
-    return listing(settings, "facts", query, doc=doc, unit=unit, limit=limit)
-
-
-@cli.command()
-@extracted("quotes")
-@click.option("--speaker", metavar="NAME", help="Only quotes of this speaker (surname or full name).")
-def quotes(settings, query, doc, speaker, limit):
-    """Direct quotes with speaker, role and citation."""
-    return listing(settings, "quotes", query, doc=doc, speaker=speaker, limit=limit)
+def search(settings, query, since, until, publisher, fmt, limit):
+    """Releases matching QUERY, each with its best passage, highlights and citation."""
+    answer(settings, "search", fmt, text=query, since=since, until=until, publisher=publisher, limit=limit)
 
 
 @cli.command()
 @click.argument("query", required=False)
-@output_options()
+@click.option("--doc", metavar="ID", help="Only figures of this document.")
+@click.option("--unit", type=click.Choice(UNITS))
+@format_option
+@limit_option()
 @click.pass_obj
-def speakers(settings, query, limit):
+def facts(settings, query, doc, unit, fmt, limit):
+    """Figures whose measure or sentence matches QUERY, with value, unit and citation."""
+    answer(settings, "facts", fmt, query=query, doc=doc, unit=unit, limit=limit)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--doc", metavar="ID", help="Only quotes of this document.")
+@click.option("--speaker", metavar="NAME", help="Only quotes of this speaker (surname or full name).")
+@format_option
+@limit_option()
+@click.pass_obj
+def quotes(settings, query, doc, speaker, fmt, limit):
+    """Direct quotes with speaker, role and citation."""
+    answer(settings, "quotes", fmt, query=query, doc=doc, speaker=speaker, limit=limit)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@format_option
+@limit_option()
+@click.pass_obj
+def speakers(settings, query, fmt, limit):
     """People and organisations quoted: name, role, number of quotes and of releases."""
-    return listing(settings, "speakers", query, limit=limit)
+    answer(settings, "speakers", fmt, query=query, limit=limit)
 
 
 @cli.command()
 @click.argument("claim", required=False)
 @click.option("--speaker", metavar="NAME", help="Who the claim says spoke the words.")
 @click.option("--draft", type=click.File("r", encoding="utf-8"), help="Check every quotation and figure of a draft.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option
 @click.pass_obj
 def verify(settings, claim, speaker, draft, fmt):
     """Is CLAIM (a quote or a figure) in the sources? A verdict with evidence and citation."""
-    from .verify import OK_VERDICTS, verify as check_claim, verify_draft
-
     if (claim is None) == (draft is None):
         raise UserError("give either a CLAIM or --draft FILE")
-    with open_kb(settings) as kb:
-        if draft is not None:
-            payload = verify_draft(kb, draft.read())
-            emit("draft", payload, fmt)
-            sys.exit(0 if all(c["verdict"] in OK_VERDICTS for c in payload["claims"]) else 1)
-        payload = check_claim(kb, claim, speaker)
-    emit("verify", payload, fmt)
-    sys.exit(0 if payload["verdict"] in OK_VERDICTS else 1)
+    if draft is not None:
+        answer(settings, "draft", fmt, text=draft.read())
+    answer(settings, "verify", fmt, claim=claim, speaker=speaker)
 
 
 @cli.command()
 @click.argument("item_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option
 @click.pass_obj
 def show(settings, item_id, fmt):
     """A document (ID) or a passage (ID#pN) in context, with metadata and source hash."""
-    with open_kb(settings) as kb:
-        emit("show", kb.show(item_id), fmt)
+    answer(settings, "show", fmt, item_id=item_id)
 
 
 @cli.command()
-@output_options(default_limit=0)
+@format_option
+@limit_option(default=0)
 @click.pass_obj
-def sources(settings, limit):
+def sources(settings, fmt, limit):
     """The indexed documents with counts of passages, figures and quotes."""
-    return listing(settings, "sources", limit=limit)
+    answer(settings, "sources", fmt, limit=limit)
 
 
 def build_options(func):
@@ -262,12 +199,24 @@ def index():
     """Build and inspect the index."""
 
 
+def building(settings, step, label: str, jobs, strict, wait):
+    from . import app
+
+    bar, close = progress_bar(label)
+    try:
+        step(settings, jobs or app.default_jobs(), strict=strict, wait=wait, progress=bar, report=say)
+    finally:
+        close()
+
+
 @index.command()
 @build_options
 @click.pass_obj
 def rebuild(settings, jobs, strict, wait):
     """Build the index from the whole corpus, atomically."""
-    run_rebuild(settings, jobs or default_jobs(), strict, wait)
+    from .app import rebuild as run_rebuild
+
+    building(settings, run_rebuild, "Indexing", jobs, strict, wait)
 
 
 @index.command()
@@ -275,28 +224,20 @@ def rebuild(settings, jobs, strict, wait):
 @click.pass_obj
 def update(settings, jobs, strict, wait):
     """Re-index only new, changed and removed sources (by SHA-256)."""
-    from .store import update as run_update
+    from .app import update as run_update
 
-    bar, close = progress_bar("Updating")
-    try:
-        report, manifest, summary = run_update(settings.corpus, settings.index, jobs=jobs or default_jobs(),
-                                               strict=strict, progress=bar, wait=wait)
-    finally:
-        close()
-    click.echo(f"{summary['new']} new, {summary['changed']} changed, {summary['removed']} removed, "
-               f"{summary['unchanged']} unchanged source(s).", err=True)
-    if summary["new"] + summary["changed"] + summary["removed"]:
-        report_build(report, manifest)
+    building(settings, run_update, "Updating", jobs, strict, wait)
 
 
 @index.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option
 @click.pass_obj
 def status(settings, fmt):
     """What is indexed, when, from which corpus, and what changed since."""
-    from .store import status as index_status
+    from .app import status as index_status
 
-    emit("status", index_status(settings.corpus, settings.index), fmt)
+    result = index_status(settings)
+    emit(result.kind, result.payload, fmt)
 
 
 def main():

@@ -7,6 +7,7 @@ numbers, URLs, ids and names that contain digits are not figures.
 import re
 from typing import List, Optional, Tuple
 
+from .dates import MONTH, YEAR_RE
 from .models import Document, Figure, Passage
 
 SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -60,7 +61,6 @@ PATTERNS = [
 ]
 
 # Spans that are never figures: dates, times, phone numbers, URLs, emails, ids and names with digits.
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 NOT_FIGURE_RES = [
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|gov|net|edu)(?:/\S*)?", re.I),
     re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:{MONTH}\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?", re.I),
@@ -81,7 +81,6 @@ NOT_FIGURE_RES = [
 # Every figure has a digit or a number word: sentences without one skip the rules below.
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
                            % "|".join(SMALL + TENS), re.I)
-YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*)$")
 COUNT_NOUN_RE = re.compile(r"^\s+((?:[a-z][\w’'-]*|[A-Z][\w.-]*)(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w.-]*)){0,3})")

@@ -36,6 +36,9 @@ class Passage:
     sentences: Tuple[Tuple[int, int], ...] = ()  # offsets into the document text
 
 
+UNITS = ("percent", "count", "money", "duration", "other")  # what a figure measures in; dates are not figures
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number in a passage with what it counts or measures."""
@@ -45,7 +48,7 @@ class Figure:
     passage_id: str
     surface: str
     value: float
-    unit: str  # percent, count, money, duration, year, other
+    unit: str  # one of UNITS
     qualifier: Optional[str]
     measure: str
     sentence: str
@@ -96,4 +99,4 @@ def plain(obj):
     return asdict(obj) if hasattr(obj, "__dataclass_fields__") else obj
 
 
-__all__ = ["Document", "Passage", "Figure", "Quote", "Citation", "plain"]
+__all__ = ["Document", "Passage", "Figure", "Quote", "Citation", "UNITS", "plain"]

@@ -4,8 +4,6 @@ import io
 import json
 from typing import Callable, Dict, Iterator, List
 
-FORMATS = ["text", "json", "jsonl", "csv", "md"]
-
 
 def emphasise(text: str, spans: List[dict], color: bool) -> str:
     """text with the highlighted spans in bold (terminal) or between asterisks (elsewhere)."""
@@ -160,11 +158,6 @@ def text_draft(payload, color):
         else "No quotations or figures found in the draft."
 
 
-def text_generic(payload, color):
-    for r in results_of(payload):
-        yield json.dumps(r, ensure_ascii=False)
-
-
 TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status,
                              "facts": text_facts, "quotes": text_quotes, "speakers": text_speakers,
                              "verify": text_verify, "draft": text_draft}
@@ -194,24 +187,38 @@ def render_md(kind: str, payload: dict) -> Iterator[str]:
         yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items()))
 
 
+def render_text(kind: str, payload: dict, color: bool) -> Iterator[str]:
+    yield from TEXT[kind](payload, color)
+
+
+def render_json(kind: str, payload: dict, color: bool) -> Iterator[str]:
+    yield json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def render_jsonl(kind: str, payload: dict, color: bool) -> Iterator[str]:
+    for r in results_of(payload):
+        yield json.dumps(r, ensure_ascii=False)
+
+
+def render_csv(kind: str, payload: dict, color: bool) -> Iterator[str]:
+    rows = [flatten(r) for r in results_of(payload)]
+    columns: List[str] = []
+    for row in rows:
+        columns += [c for c in row if c not in columns]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    yield buffer.getvalue().rstrip("\n")
+
+
+RENDERERS: Dict[str, Callable[[str, dict, bool], Iterator[str]]] = {
+    "text": render_text, "json": render_json, "jsonl": render_jsonl, "csv": render_csv,
+    "md": lambda kind, payload, color: render_md(kind, payload),
+}
+FORMATS = list(RENDERERS)
+
+
 def render(kind: str, payload: dict, fmt: str, color: bool = False) -> Iterator[str]:
-    """The lines of payload in a format."""
-    if fmt == "json":
-        yield json.dumps(payload, ensure_ascii=False, indent=2)
-    elif fmt == "jsonl":
-        for r in results_of(payload):
-            yield json.dumps(r, ensure_ascii=False)
-    elif fmt == "csv":
-        rows = [flatten(r) for r in results_of(payload)]
-        columns: List[str] = []
-        for row in rows:
-            columns += [c for c in row if c not in columns]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        yield buffer.getvalue().rstrip("\n")
-    elif fmt == "md":
-        yield from render_md(kind, payload)
-    else:
-        yield from TEXT.get(kind, text_generic)(payload, color)
+    """The lines of a command's payload in a format."""
+    return RENDERERS[fmt](kind, payload, color)

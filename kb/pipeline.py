@@ -9,7 +9,7 @@ from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 from .errors import SourceError
 from .models import Document, plain
 from .passages import passages_of
-from .sources import READERS, jsonl_lines, read_document, read_record
+from .sources import jsonl_lines, read_document, read_record, reader_for
 
 LINES_PER_TASK = 64
 ENGLISH = {"en", "und"}  # undetermined (short) texts are taken as English
@@ -67,7 +67,7 @@ def bundle_of(document: Document) -> dict:
     }
     from .copies import order_key, signature
 
-    is_record = READERS.get(Path(document.source).suffix.lower()) == "jsonl"
+    is_record = reader_for(document.source).streams
     bundle = {
         "doc_id": document.id,
         "sha256": document.sha256,
@@ -145,7 +145,7 @@ def run_task(task) -> List[Tuple[str, object]]:
 
 def tasks_for(path: Path, rel: str, wanted: Optional[Callable[[bytes], bool]] = None) -> Iterator[tuple]:
     """The tasks that read one source; wanted filters JSONL lines (update reads only new ones)."""
-    if READERS[path.suffix.lower()] != "jsonl":
+    if not reader_for(path).streams:
         yield ("file", str(path), rel)
         return
     chunk = []
@@ -170,10 +170,6 @@ def run_tasks(tasks: Iterable[tuple], jobs: int) -> Iterator[Tuple[str, object]]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for results in pool.imap(run_task, tasks, chunksize=1):
             yield from results
-
-
-def line_sha(line: bytes) -> str:
-    return hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
 
 
 def bundles(

@@ -7,6 +7,7 @@ the attribution next to the quote ("…,” said NAME, ROLE. / NAME said: “…
 NAME), with surnames and pronouns resolved to the person named before in the release.
 """
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -173,6 +174,22 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if role and role.split()[0] in ("Today", "Yesterday"):
         role = " ".join(role.split()[1:]) or None
     return name, role
+
+
+def name_words(name: Optional[str]) -> List[str]:
+    """The words of a name as matched: case and accents folded; titles ("District Attorney") and initials out."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(ch)).casefold()
+    return [w for w in re.findall(r"[^\W\d_]+", folded) if len(w) > 1 and w not in TITLE_WORDS]
+
+
+def same_person(given: Optional[str], speaker: Optional[str]) -> bool:
+    """Does a name given (kb quotes --speaker, kb verify --speaker, a draft's attribution) name a speaker?
+
+    Yes when each word of it is a word of the speaker's name: "Borgström", "Anna Borgstrom" and
+    "CEO Anna Borgström" name Anna Borgström; "Borg" and "Anna Berg" do not.
+    """
+    wanted, have = name_words(given), set(name_words(speaker))
+    return bool(wanted) and all(w in have for w in wanted)
 
 
 class People:

@@ -3,7 +3,7 @@ import re
 from functools import lru_cache
 from typing import Collection, List, Tuple
 
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, SchemaClass
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
@@ -84,6 +84,19 @@ def forms_in(text: str, english: bool, wanted: Collection[str]) -> List[Tuple[in
         if word in wanted:
             found.append((position, word, match.start(), match.end()))
     return found
+
+
+_content_analyzer = None
+
+
+def content_stems(text: str) -> List[str]:
+    """The content words of text as stems: english_analyzer's tokens without function words or lone
+    letters (how kb verify weighs what a claim is about)."""
+    global _content_analyzer
+    if _content_analyzer is None:
+        _content_analyzer = (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+                             | StopFilter() | StemFilter())
+    return [t.text for t in _content_analyzer(text)]
 
 
 def name_analyzer():

@@ -19,12 +19,12 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Tuple
 
 from . import __version__
 from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError
 from .schema import INDEX_NAMES, SCHEMAS
-from .sources import READERS, jsonl_lines, list_sources, sha256_file
+from .sources import jsonl_lines, line_sha256, list_sources, reader_for, sha256_file
 
 FORMAT = "kb-index/3"  # function words indexed, passage sentences stored: older builds must be rebuilt
 POINTER = "kb-index.json"
@@ -36,6 +36,8 @@ IGNORED_NAMES = {"README.md", ".gitignore", ".gitkeep", LOCK}
 WRITER_MB = {"docs": 128, "passages": 512, "facts": 64, "quotes": 64}
 
 Progress = Callable[[int, int], None]
+if TYPE_CHECKING:
+    from .pipeline import Report
 
 
 def _is_empty(root: Path) -> bool:
@@ -169,8 +171,8 @@ def _scan(corpus: Path) -> List[Tuple[Path, str, str, int]]:
 def _count_work(scanned) -> int:
     """How many releases a rebuild will read (JSONL lines counted), for the progress bar."""
     total = 0
-    for path, rel, _, _ in scanned:
-        if READERS[path.suffix.lower()] == "jsonl":
+    for path, _, _, _ in scanned:
+        if reader_for(path).streams:
             with open(path, "rb") as fh:
                 total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
         else:
@@ -264,7 +266,7 @@ def read_copies(root: Path) -> dict:
 
 def _manifest(corpus: Path, scanned, records, report: Report, started: float) -> dict:
     sources = {}
-    for path, rel, sha, size in scanned:
+    for _, rel, sha, size in scanned:
         sources[rel] = {"sha256": sha, "size": size, "records": records.get(rel, {})}
     return {
         "format": FORMAT,
@@ -351,7 +353,7 @@ def changes(manifest: dict, scanned) -> Tuple[List, List, List]:
 def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
            wait: bool = False) -> Tuple[Report, dict, dict]:
     """Re-read only new, changed and removed sources (JSONL: only new, changed and removed records)."""
-    from .pipeline import Report, line_sha
+    from .pipeline import Report
 
     corpus, root = Path(corpus), Path(root)
     started = time.time()
@@ -368,15 +370,15 @@ def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progre
         for rel in removed:
             deletions += [("doc_id", doc_id) for doc_id in old_sources[rel]["records"].values()]
             records.pop(rel, None)
-        for path, rel, sha, size in new + changed:
+        for path, rel, _, _ in new + changed:
             old_records = old_sources.get(rel, {}).get("records", {})
-            if READERS[path.suffix.lower()] == "jsonl" and old_records:
-                present = {line_sha(line) for _, line in jsonl_lines(path)}
+            if reader_for(path).streams and old_records:
+                present = {line_sha256(line) for _, line in jsonl_lines(path)}
                 gone = {s: i for s, i in old_records.items() if s not in present}
                 deletions += [("doc_id", doc_id) for doc_id in gone.values()]
                 kept = {s: i for s, i in old_records.items() if s in present}
                 records[rel] = kept
-                work.append((path, rel, lambda line, kept=kept: line_sha(line) not in kept))
+                work.append((path, rel, lambda line, kept=kept: line_sha256(line) not in kept))
                 counts[rel] = len(present) - len(kept)
             else:
                 deletions += [("doc_id", doc_id) for doc_id in old_records.values()]

@@ -22,13 +22,18 @@ Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
   the same kind, 0.65.
 """
 import difflib
+import math
 import re
 import unicodedata
 from typing import Dict, List, Optional, Tuple
 
+from .cite import record_citation
+from .dates import YEAR_IN_TEXT_RE, YEAR_RE
 from .figures import figures_in_sentence
+from .index import DOC_TEXT_FIELDS
+from .quotes import same_person
+from .schema import content_stems
 
-OK_VERDICTS = {"verbatim", "near-verbatim", "supported"}
 NEAR_MAX_CHANGED = 4
 NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
@@ -53,12 +58,6 @@ def words(text: str) -> List[str]:
     return re.findall(r"[\w']+", fold(text))
 
 
-def same_speaker(claimed: Optional[str], speaker: Optional[str]) -> bool:
-    """"Borgström" or "Anna Borgstrom" names Anna Borgström; so does "Becker" Grace Chung Becker."""
-    if not claimed or not speaker:
-        return False
-    a, b = words(claimed), words(speaker)
-    return bool(a and b) and (a == b or a[-1] == b[-1] or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a))
 
 
 def fragments(claim: str) -> List[List[str]]:
@@ -125,11 +124,34 @@ def compare_quote(claim_fragments: List[List[str]], source_text: str) -> dict:
     return {"changed": changed, "ratio": ratio, "diff": " … ".join(diffs), "in_order": in_order}
 
 
-def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
+# -- retrieval: what a claim is checked against, found through the index interface ----------------
+def stems(index, text: str) -> List[str]:
+    """The content words of text as stems (function words out, accents folded); numbers are left out,
+    but years ("2017") stay: they say which release a claim is about."""
+    return [w for w in content_stems(text) if not w.isdigit() or YEAR_RE.match(w)]
+
+
+def idf(index, claim_stems: List[str]) -> Dict[str, float]:
+    """How rare each word is across the releases: log(1 + N/df), a word in no release as if in one.
+
+    Rare words say more about what a claim is about; unlike BM25's idf this stays positive, even
+    on an index of one release.
+    """
+    n = max(index.doc_count(), 1)
+    return {w: math.log(1 + n / max(index.doc_frequency("body", w), 1)) for w in claim_stems}
+
+
+def similar_docs(index, claim: str, limit: int) -> List[str]:
+    """Ids of the releases whose whole text is most like the claim (their body holds the title too)."""
+    fields = index.live_fields("docs", DOC_TEXT_FIELDS)
+    return [row["doc_id"] for row in index.similar("docs", claim, fields, limit=limit, rarest=10)]
+
+
+def quote_candidates(index, claim: str, speaker: Optional[str]) -> List[dict]:
     """Extracted quotes like the claim, and whole utterances of them (so a claim may span both parts)."""
-    rows = kb.similar("quotes", claim, ["text"], limit=25)
+    rows = index.similar("quotes", claim, ["text"], limit=25)
     if speaker:
-        rows += kb.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15)
+        rows += index.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15)
     seen, out = set(), []
     for row in rows:
         if row["id"] in seen:
@@ -142,7 +164,7 @@ def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
         by_utterance.setdefault(row["utterance"], [])
     for utterance in list(by_utterance)[:10]:
         doc_id = utterance.split("#u")[0]
-        parts = [r for r in kb.records_of("quotes", doc_id) if r["utterance"] == utterance]
+        parts = [r for r in index.records_of("quotes", doc_id) if r["utterance"] == utterance]
         if len(parts) > 1:
             joined = {**parts[0], "text": " ".join(p["text"] for p in parts), "end": parts[-1]["end"],
                       "id": utterance, "kind": "utterance"}
@@ -150,14 +172,11 @@ def quote_candidates(kb, claim: str, speaker: Optional[str]) -> List[dict]:
     return out
 
 
-def passage_candidates(kb, claim: str) -> List[dict]:
+def passage_candidates(index, claim: str) -> List[dict]:
     """Passages like the claim, for releases whose quotation marks were lost in scraping."""
-    query = kb.word_query("passages", claim, ["text"], rarest=6)
-    if query is None:
-        return []
     out = []
-    for hit in kb.searcher("passages").search(query, limit=8):
-        quotes_here = [q for q in kb.records_of("quotes", hit["doc_id"]) if q["passage_id"] == hit["passage_id"]]
+    for hit in index.similar("passages", claim, ["text"], limit=8, rarest=6):
+        quotes_here = index.records_in_passage("quotes", hit["passage_id"])
         out.append({"id": hit["passage_id"], "doc_id": hit["doc_id"], "passage_id": hit["passage_id"],
                     "text": hit["text"], "speaker": quotes_here[0]["speaker"] if quotes_here else None,
                     "role": quotes_here[0]["role"] if quotes_here else None, "start": hit["start"], "end": hit["end"],
@@ -165,7 +184,7 @@ def passage_candidates(kb, claim: str) -> List[dict]:
     return out
 
 
-def verify_quote(kb, claim: str, speaker: Optional[str]) -> dict:
+def verify_quote(index, claim: str, speaker: Optional[str]) -> dict:
     from rapidfuzz import fuzz
 
     claim_fragments = fragments(claim)
@@ -179,45 +198,40 @@ def verify_quote(kb, claim: str, speaker: Optional[str]) -> dict:
                         fuzz.token_set_ratio(" ".join(claim_words), cand_words)))
         return out
 
-    scored = score(quote_candidates(kb, claim, speaker))
+    scored = score(quote_candidates(index, claim, speaker))
     if not any(s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO for s in scored):
         # the quotation marks may have been lost in scraping: look in whole passages too
-        scored += score(passage_candidates(kb, claim))
+        scored += score(passage_candidates(index, claim))
     exact = [s for s in scored if s[1]["changed"] == 0 and s[1]["in_order"]]
     near = [s for s in scored if s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO]
 
-    def pick(group, verdict, by_speaker=True):
-        mine = [s for s in group if same_speaker(speaker, s[0].get("speaker"))] if speaker and by_speaker else []
-        chosen = sorted(mine or group, key=lambda s: (s[1]["changed"], -s[1]["ratio"], s[0]["kind"] != "quote"))
-        return verdict, chosen
-
     if exact or near:
         group, verdict = (exact, "verbatim") if exact else (near, "near-verbatim")
-        _, chosen = pick(group, verdict)
+        mine = [s for s in group if same_person(speaker, s[0].get("speaker"))] if speaker else []
+        chosen = sorted(mine or group, key=lambda s: (s[1]["changed"], -s[1]["ratio"], s[0]["kind"] != "quote"))
         best = chosen[0]
-        if speaker and not same_speaker(speaker, best[0].get("speaker")) and best[0].get("speaker"):
+        if speaker and not same_person(speaker, best[0].get("speaker")) and best[0].get("speaker"):
             verdict = "misattributed"
         score = best[1]["ratio"]
     else:
-        claim_stems = list(dict.fromkeys(kb.stems(claim)))
-        weights = kb.idf(claim_stems)
-        same = [s for s in scored if speaker is None or same_speaker(speaker, s[0].get("speaker"))]
-        overlap = {id(s): topic(claim_stems, set(kb.stems(s[0]["text"])), weights) for s in same}
+        claim_stems = list(dict.fromkeys(stems(index, claim)))
+        weights = idf(index, claim_stems)
+        same = [s for s in scored if speaker is None or same_person(speaker, s[0].get("speaker"))]
+        overlap = {id(s): topic(claim_stems, set(stems(index, s[0]["text"])), weights) for s in same}
         paraphrases = [s for s in same if overlap[id(s)] >= PARAPHRASE_MIN_WORDS
                        or (s[3] >= PARAPHRASE_MIN_FUZZ and s[2] >= PARAPHRASE_MIN_FUZZ)]
         chosen = sorted(paraphrases or scored, key=lambda s: -(overlap.get(id(s), 0) + (s[3] + s[2]) / 200))
         verdict = "paraphrase" if paraphrases else "not-found"
         score = max(overlap.get(id(chosen[0]), 0), chosen[0][3] / 100) if chosen else 0.0
-    evidence = [evidence_of(kb, c, cmp) for c, cmp, _, _ in chosen[:3]] if verdict != "not-found" else \
-        [evidence_of(kb, c, cmp) for c, cmp, _, _ in chosen[:1]]
+    evidence = [evidence_of(index, c, cmp) for c, cmp, _, _ in chosen[:3 if verdict != "not-found" else 1]]
     return {"claim": claim, "speaker": speaker, "kind": "quote", "verdict": verdict, "score": round(score, 3),
             "explanation": explain_quote(verdict, speaker, chosen[0][0] if chosen else None, chosen[0][1] if chosen else None),
             "evidence": evidence}
 
 
-def evidence_of(kb, cand: dict, cmp: Optional[dict], value=None) -> dict:
+def evidence_of(index, cand: dict, cmp: Optional[dict], value=None) -> dict:
     return {"text": cand["text"], "speaker": cand.get("speaker"), "role": cand.get("role"), "value": value,
-            "diff": cmp["diff"] if cmp and cmp.get("changed") else None, "citation": kb.cite_record(cand)}
+            "diff": cmp["diff"] if cmp and cmp.get("changed") else None, "citation": record_citation(index, cand)}
 
 
 def explain_quote(verdict: str, speaker: Optional[str], cand: Optional[dict], cmp: Optional[dict]) -> str:
@@ -273,25 +287,25 @@ def topic(claim_stems: List[str], text_stems: set, weights: Dict[str, float]) ->
     return sum(weights.get(w, 1.0) for w in claim_stems if w in text_stems) / total if total else 0.0
 
 
-def comparable(kb, figure: dict, row: dict) -> bool:
+def comparable(index, figure: dict, row: dict) -> bool:
     """Same unit and, for a count, the same thing counted ("19 defendants" is no claim about 541 counts)."""
     if row["unit"] != figure["unit"]:
         return False
     if figure["unit"] in ("count", "other") and figure.get("counted"):
-        return bool(row.get("counted")) and kb.stems(figure["counted"])[-1:] == kb.stems(row["counted"])[-1:]
+        return bool(row.get("counted")) and stems(index, figure["counted"])[-1:] == stems(index, row["counted"])[-1:]
     return True
 
 
-def best_figure(kb, figure, facts, claim_stems, weights):
+def best_figure(index, figure, facts, claim_stems, weights):
     """(match, agrees, fact) of the fact in one release that best restates one claim figure, or None."""
     best = None
     for row in facts:
-        if not comparable(kb, figure, row):
+        if not comparable(index, figure, row):
             continue
-        passage = kb.passage(row["passage_id"])
-        near = set(kb.stems(row["sentence"] + " " + row["measure"]))
+        passage = index.passage(row["passage_id"])
+        near = set(stems(index, row["sentence"] + " " + row["measure"]))
         close = topic(claim_stems, near, weights)
-        match = max(close, 0.9 * topic(claim_stems, near | set(kb.stems(passage["text"])), weights))
+        match = max(close, 0.9 * topic(claim_stems, near | set(stems(index, passage["text"])), weights))
         ok = agrees(figure, row)
         # equal evidence of topic: the figure nearest in value is the one the claim restates
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
@@ -301,23 +315,23 @@ def best_figure(kb, figure, facts, claim_stems, weights):
     return best[1:] if best and best[1] >= FIGURE_MIN else None
 
 
-def verify_figure(kb, claim: str) -> dict:
+def verify_figure(index, claim: str) -> dict:
     """Find the release that speaks of what the claim measures, then compare each of the claim's figures there."""
-    claim_figures = [f for f in figures_in_sentence(claim) if f["unit"] != "year"]
-    surfaces = set(kb.stems(" ".join(f["surface"] for f in claim_figures)))
-    claim_stems = [w for w in dict.fromkeys(kb.stems(claim)) if w not in surfaces]
-    weights = kb.idf(claim_stems)
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", claim)]
+    claim_figures = figures_in_sentence(claim)
+    surfaces = set(stems(index, " ".join(f["surface"] for f in claim_figures)))
+    claim_stems = [w for w in dict.fromkeys(stems(index, claim)) if w not in surfaces]
+    weights = idf(index, claim_stems)
+    years = [int(y) for y in YEAR_IN_TEXT_RE.findall(claim)]
     best_doc = None
-    for rank, (doc_id, _) in enumerate(kb.similar_docs(claim, limit=DOCS_CONSIDERED)):
-        doc = kb.document(doc_id)
+    for rank, doc_id in enumerate(similar_docs(index, claim, DOCS_CONSIDERED)):
+        doc = index.document(doc_id)
         if years and doc.get("published") and int(doc["published"][:4]) < max(years):
             continue  # a release cannot report a figure for a year after its own
-        coverage = topic(claim_stems, set(kb.stems(doc["title"] + " " + doc["data"]["text"])), weights)
+        coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
         if coverage < DOC_MIN:
             continue
-        facts = kb.facts_in([doc_id])
-        matched = [(f, m) for f in claim_figures if (m := best_figure(kb, f, facts, claim_stems, weights))]
+        facts = index.records_of("facts", doc_id)
+        matched = [(f, m) for f in claim_figures if (m := best_figure(index, f, facts, claim_stems, weights))]
         if not matched:
             continue
         # the release that restates more of the claim's figures, in passages closer to the claim's words
@@ -330,7 +344,7 @@ def verify_figure(kb, claim: str) -> dict:
         _, matched, score = best_doc
         wrong = [(f, m) for f, m in matched if not m[1]]
         verdict, chosen = ("contradicted", wrong + [fm for fm in matched if fm not in wrong]) if wrong else ("supported", matched)
-    evidence = [evidence_of(kb, {**row, "text": row["sentence"]}, None, value=row["value"]) for _, (_, _, row) in chosen[:3]]
+    evidence = [evidence_of(index, {**row, "text": row["sentence"]}, None, value=row["value"]) for _, (_, _, row) in chosen[:3]]
     return {"claim": claim, "speaker": None, "kind": "figure", "verdict": verdict, "score": round(score, 3),
             "explanation": explain_figure(verdict, chosen), "evidence": evidence}
 
@@ -346,20 +360,20 @@ def explain_figure(verdict: str, chosen) -> str:
 
 def claim_kind(claim: str, speaker: Optional[str]) -> str:
     """A quote (quotation marks, a speaker, or no figure in it) or a figure claim."""
-    if speaker or any(ch in claim for ch in "“”\"") or not [f for f in figures_in_sentence(claim) if f["unit"] != "year"]:
+    if speaker or any(ch in claim for ch in "“”\"") or not figures_in_sentence(claim):
         return "quote"
     return "figure"
 
 
-def verify(kb, claim: str, speaker: Optional[str] = None) -> dict:
+def verify(index, claim: str, speaker: Optional[str] = None) -> dict:
     """One verdict, with evidence and citations, for a quote or a figure claim."""
     if not claim or not words(claim):
         from .errors import QueryError
 
         raise QueryError("the claim has no words to check")
     if claim_kind(claim, speaker) == "quote":
-        return verify_quote(kb, claim, speaker)
-    return verify_figure(kb, claim)
+        return verify_quote(index, claim, speaker)
+    return verify_figure(index, claim)
 
 
 def draft_claims(text: str) -> List[Tuple[str, Optional[str]]]:
@@ -378,15 +392,15 @@ def draft_claims(text: str) -> List[Tuple[str, Optional[str]]]:
         for start, end in passage.sentences:
             sentence = text[start:end]
             outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", sentence)
-            if [f for f in figures_in_sentence(outside) if f["unit"] != "year"]:
+            if figures_in_sentence(outside):
                 if not any(s >= start and e <= end and (e - s) > 0.6 * (end - start) for s, e in quoted):
                     claims.append((sentence, None, start))
     return [(c, s) for c, s, _ in sorted(claims, key=lambda x: x[2])]
 
 
-def verify_draft(kb, text: str) -> dict:
+def verify_draft(index, text: str) -> dict:
     """A verdict for each claim of a draft, and a count of each verdict."""
-    claims = [verify(kb, claim, speaker) for claim, speaker in draft_claims(text)]
+    claims = [verify(index, claim, speaker) for claim, speaker in draft_claims(text)]
     summary: Dict[str, int] = {}
     for c in claims:
         summary[c["verdict"]] = summary.get(c["verdict"], 0) + 1

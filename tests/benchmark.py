@@ -82,12 +82,11 @@ def rebuild(corpus: Path, index: Path, jobs: int):
 def passages_of_index(index: Path):
     """(passage id, doc id, text) of every passage kb indexed, and each release's title and body."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kb.search import KB
+    from kb.index import open_index
 
-    kb = KB(index)
-    passages = [(f["passage_id"], f["doc_id"], f["text"]) for _, f in kb.searcher("passages").reader().iter_docs()]
-    docs = {f["doc_id"]: (f.get("title") or "", json.loads(f["data"])["text"]) for _, f in kb.searcher("docs").reader().iter_docs()}
-    kb.close()
+    with open_index(index) as kb:
+        passages = [(f["passage_id"], f["doc_id"], f["text"]) for _, f in kb.searcher("passages").reader().iter_docs()]
+        docs = {d["doc_id"]: (d.get("title") or "", d["data"]["text"]) for d in kb.documents()}
     return passages, docs
 
 
@@ -131,10 +130,11 @@ def same_release(docs, found: str, wanted: str) -> bool:
 
 def known_items(index: Path, db_path: Path, docs, n=60, seed=20261126):
     """Share of known-item queries (3 rare words from different paragraphs) whose release comes first."""
-    from kb.search import KB
+    from kb.index import open_index
+    from kb.search import search
 
     rnd = random.Random(seed)
-    kb = KB(index)
+    kb = open_index(index)
     db = sqlite3.connect(db_path)
     freq = {}
     for _, body in docs.values():
@@ -157,7 +157,7 @@ def known_items(index: Path, db_path: Path, docs, n=60, seed=20261126):
             continue
         tried += 1
         text = " ".join(query)
-        hits = kb.search(text, limit=1)["results"]
+        hits = search(kb, text, limit=1)["results"]
         kb_first += bool(hits) and same_release(docs, hits[0]["citation"]["doc_id"], doc_id)
         row = db.execute("SELECT doc_id FROM releases WHERE releases MATCH ? ORDER BY rank LIMIT 1", (text,)).fetchone()
         fts_first += bool(row) and same_release(docs, row[0], doc_id)

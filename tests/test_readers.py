@@ -139,7 +139,7 @@ def test_no_bytes_crash_a_file_reader(data, name):
         doc = read_document(data, name)
     except SourceError:
         return
-    assert all(doc.text[p.start:p.end] == p.text for p in passages_of(doc))
+    assert_well_formed(doc)
 
 
 @settings(max_examples=150, deadline=None)
@@ -149,7 +149,7 @@ def test_no_text_crashes_a_file_reader(text, name):
         doc = read_document(text.encode("utf-8", "surrogatepass"), name)
     except SourceError:
         return
-    passages_of(doc)
+    assert_well_formed(doc)
 
 
 @settings(max_examples=150, deadline=None)
@@ -162,4 +162,17 @@ def test_no_line_crashes_the_jsonl_reader(line):
         doc = read_record(line, "c/r.jsonl", 1)
     except SourceError:
         return
-    passages_of(doc)
+    given = json.loads(line).get("id")
+    assert doc.id == (str(given) if isinstance(given, (str, int)) and str(given).strip() else "c/r/1")
+    assert_well_formed(doc)
+
+
+def assert_well_formed(doc):
+    """What every reader promises: some text, passages that are slices of it, in order, with sentences inside
+    (a file that is only a title has no passage)."""
+    passages = passages_of(doc)
+    assert doc.text.strip() and (passages or {k for _, _, k in doc.blocks} <= {"title", "byline", "end"})
+    assert [p.number for p in passages] == list(range(1, len(passages) + 1))
+    assert all(doc.text[p.start:p.end] == p.text and p.text.strip() for p in passages)
+    assert all(p.start <= s <= e <= p.end for p in passages for s, e in p.sentences)
+    assert all(a.end <= b.start for a, b in zip(passages, passages[1:]))

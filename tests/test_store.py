@@ -96,18 +96,15 @@ def test_killed_rebuild_leaves_last_good_index(big, rebuild_seconds, share):
 def test_searches_and_a_second_rebuild_during_a_rebuild(big):
     process = kb_process(big.corpus, big.index, "index", "rebuild", "--jobs", "1")
     wait_for_build_dir(big.index, process)
-    answered = 0
     for _ in range(20):
         result = big("search", "encryption", "--format", "json")
         assert result.exit_code == 0
         assert json.loads(result.stdout)["total"] == 1  # the old index: the seed only
-        answered += 1
     second = big("index", "rebuild", "--jobs", "1")
     assert second.exit_code == 2
     assert second.stderr.startswith("Error: another rebuild or update of")
     assert process.poll() is None, "the rebuild ended before the checks ran: make the corpus larger"
     assert process.wait(timeout=300) == 0
-    assert answered == 20
     assert json.loads(big("search", "synthetic", "--format", "json").stdout)["total"] == 1500
     assert json.loads(big("index", "status", "--format", "json").stdout)["documents"] == 1501
 
@@ -234,7 +231,8 @@ def test_hostile_inputs_are_skipped_with_reasons(tmp_path):
     assert all(len(line) < 300 for line in skipped)
     assert run("search", "dirigible").exit_code == 0
     assert run("search", "encryption").exit_code == 0
-    # each hostile file is either indexed or reported, never lost silently
-    indexed = {r["source"] for r in json.loads(run("sources", "--format", "json").stdout)["results"]}
-    for name in ("bad-utf8.txt", "deep.html"):
-        assert f"corpus/hostile/{name}" in indexed or f"hostile/{name}" in reasons
+    # undecodable bytes are reported; a page nested 10,000 deep is read for its one paragraph
+    assert "hostile/bad-utf8.txt: cannot tell the text encoding" in reasons
+    assert run("search", "zeppelin", "--format", "json").exit_code == 0
+    assert json.loads(run("search", "zeppelin", "--format", "json").stdout)["results"][0]["citation"]["doc_id"] == \
+        "hostile/deep"

@@ -2,12 +2,44 @@
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from ..errors import CorpusError, SourceError
 from ..models import Document
 
-READERS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+@dataclass(frozen=True)
+class Reader:
+    """How one format is read. A streaming reader's file holds many releases, one a line, read one
+    by one; a reader that decodes its own bytes (JSON Lines, or a binary format such as PDF) is
+    handed bytes, the others text decoded by decode.py."""
+
+    name: str
+    function: str  # "module:function" of kb.sources, imported when first used (bs4 costs a search nothing)
+    streams: bool = False
+    decodes_own_bytes: bool = False
+
+    def load(self) -> Callable:
+        module, name = self.function.split(":")
+        return getattr(import_module(f"{__name__}.{module}"), name)
+
+
+READERS: Dict[str, Reader] = {
+    ".txt": Reader("text", "text:read_text"), ".md": Reader("text", "text:read_text"),
+    ".html": Reader("html", "html:read_html"), ".htm": Reader("html", "html:read_html"),
+    ".jsonl": Reader("jsonl", "jsonl:record_document", streams=True, decodes_own_bytes=True),
+}
+
+
+def reader_for(path) -> Optional[Reader]:
+    """The reader of a file by its suffix, or None when kb does not read it."""
+    return READERS.get(Path(path).suffix.lower())
+
+
+def line_sha256(line: bytes) -> str:
+    """The SHA-256 of a JSONL record: of its line, without the line end (the one definition)."""
+    return hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
 MAX_FILE_BYTES = 20 * 1024 * 1024  # one press release; JSONL corpora are streamed instead
 MAX_LINE_BYTES = 10 * 1024 * 1024
 
@@ -44,20 +76,14 @@ def sha256_file(path: Path) -> Tuple[str, int]:
 
 
 def read_document(data: bytes, rel: str) -> Document:
-    """The Document of a .txt, .md, .html or .htm file's bytes; SourceError when it is not one."""
+    """The Document of a one-release file's bytes, by its reader; SourceError when it is not one."""
     from .decode import decode_bytes
 
     if len(data) > MAX_FILE_BYTES:
         raise SourceError(f"{rel}: {len(data) // (1024 * 1024)} MB is too large for one press release")
-    text = decode_bytes(data, rel)
-    sha = hashlib.sha256(data).hexdigest()
-    if READERS.get(Path(rel).suffix.lower()) == "html":
-        from .html import read_html
-
-        return read_html(text, doc_id_for(rel), rel, sha)
-    from .text import read_text
-
-    document = read_text(text, doc_id_for(rel), rel, sha)
+    reader = reader_for(rel)
+    content = data if reader.decodes_own_bytes else decode_bytes(data, rel)
+    document = reader.load()(content, doc_id_for(rel), rel, hashlib.sha256(data).hexdigest())
     if not document.blocks:
         raise SourceError(f"{rel}: no text")
     return document
@@ -74,9 +100,7 @@ def jsonl_lines(path: Path) -> Iterator[Tuple[int, bytes]]:
 
 
 def read_record(line: bytes, rel: str, lineno: int) -> Document:
-    """The Document of one JSONL line."""
-    from .jsonl import record_document
-
+    """The Document of one line of a streaming source (JSON Lines)."""
     if not line:
         raise SourceError(f"{rel}:{lineno}: line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
-    return record_document(line, rel, lineno, doc_id_for(rel))
+    return reader_for(rel).load()(line, rel, lineno, doc_id_for(rel))

@@ -1,11 +1,11 @@
 """Reader for .jsonl corpora: one release a line (id, title, date, publisher, url, body or html, extras)."""
-import hashlib
 import json
 import re
 
 from ..dates import parse_date, valid_iso
 from ..errors import SourceError
 from ..models import Document
+from . import line_sha256
 from .decode import clean_text
 from .language import detect_language
 from .layout import body_blocks, classify, dateline
@@ -37,7 +37,7 @@ def record_document(line: bytes, source: str, lineno: int, default_prefix: str) 
     doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else f"{default_prefix}/{lineno}"
     if not valid_id(doc_id):
         raise SourceError(f"{where}: id {doc_id[:60]!r} is not a plain name")
-    sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+    sha = line_sha256(line)
     extra = {k: json.dumps(v, ensure_ascii=False) for k, v in record.items() if k not in KNOWN_FIELDS}
     date_text = text_field(record, "date") or text_field(record, "published") or ""
     meta = {
