@@ -112,7 +112,8 @@ def open_or_build(settings: Settings, notify: Callable[[str], None] = lambda mes
         return open_index(settings.index)
     except IndexMissing:
         notify(f"No index at {settings.index}: building it from {settings.corpus} first …")
-        rebuild(settings, jobs=default_jobs(), wait=True, report=notify)
+        # another first search may be building it already: then this one waits for it and builds nothing
+        rebuild(settings, jobs=default_jobs(), wait=True, report=notify, only_if_missing=True)
         return open_index(settings.index)
 
 
@@ -128,24 +129,26 @@ def build_summary(report, manifest) -> list:
 
 
 def rebuild(settings: Settings, jobs: int, strict: bool = False, wait: bool = False,
-            progress=lambda done, total: None, report: Callable[[str], None] = lambda line: None):
+            progress=lambda done, total: None, report: Callable[[str], None] = lambda line: None,
+            links: str = "top", only_if_missing: bool = False):
     """Build the index from the whole corpus, atomically; report gets the summary lines."""
     from .store import rebuild as store_rebuild
 
     built, manifest = store_rebuild(settings.corpus, settings.index, jobs=jobs, strict=strict, progress=progress,
-                                    wait=wait)
-    for line in build_summary(built, manifest):
-        report(line)
+                                    wait=wait, links=links, only_if_missing=only_if_missing)
+    if built.documents or not only_if_missing:
+        for line in build_summary(built, manifest):
+            report(line)
     return built, manifest
 
 
 def update(settings: Settings, jobs: int, strict: bool = False, wait: bool = False,
-           progress=lambda done, total: None, report: Callable[[str], None] = lambda line: None):
+           progress=lambda done, total: None, report: Callable[[str], None] = lambda line: None, links: str = "top"):
     """Re-index only new, changed and removed sources; report gets the summary lines."""
     from .store import update as store_update
 
     built, manifest, summary = store_update(settings.corpus, settings.index, jobs=jobs, strict=strict,
-                                            progress=progress, wait=wait)
+                                            progress=progress, wait=wait, links=links)
     report(f"{summary['new']} new, {summary['changed']} changed, {summary['removed']} removed, "
            f"{summary['unchanged']} unchanged source(s).")
     if summary["new"] + summary["changed"] + summary["removed"]:

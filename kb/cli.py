@@ -19,11 +19,23 @@ class UserError(click.ClickException):
 
 
 class KBGroup(click.Group):
-    """Turns KBError (and any other failure) into one line and exit 2, never a traceback."""
+    """Turns KBError, usage errors (and any other failure) into one line and exit 2, never a traceback."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # `kb` alone: the help
+        except click.UsageError as exc:
+            raise UserError(exc.format_message()) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:  # a command's own options: one line, without the usage lines
+            raise UserError(exc.format_message()) from None
         except KBError as exc:
             raise UserError(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
@@ -79,10 +91,11 @@ def progress_bar(label: str):
         if "bar" not in state:
             state["bar"] = click.progressbar(length=max(total, 1), label=label, file=sys.stderr, show_pos=True,
                                              show_eta=True, item_show_func=lambda rate: rate)
+            state["rate"] = "{:.1f} claims/s" if label == "Checking" else "{:.0f} releases/s"
             state["bar"].__enter__()
             state["last"], state["start"] = 0, time.monotonic()
         rate = done / max(time.monotonic() - state["start"], 1e-6)
-        state["bar"].update(done - state["last"], current_item=f"{rate:.0f} releases/s")
+        state["bar"].update(done - state["last"], current_item=state["rate"].format(rate))
         state["last"] = done
 
     def close():
@@ -156,7 +169,8 @@ def speakers(settings, query, fmt, limit):
 @cli.command()
 @click.argument("claim", required=False)
 @click.option("--speaker", metavar="NAME", help="Who the claim says spoke the words.")
-@click.option("--draft", type=click.File("r", encoding="utf-8"), help="Check every quotation and figure of a draft.")
+@click.option("--draft", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check every quotation and figure of a draft (a text or Markdown file, or - for stdin).")
 @format_option
 @click.pass_obj
 def verify(settings, claim, speaker, draft, fmt):
@@ -164,8 +178,28 @@ def verify(settings, claim, speaker, draft, fmt):
     if (claim is None) == (draft is None):
         raise UserError("give either a CLAIM or --draft FILE")
     if draft is not None:
-        answer(settings, "draft", fmt, text=draft.read())
+        bar, close = progress_bar("Checking")
+        try:
+            answer(settings, "draft", fmt, text=read_draft(draft), progress=bar)
+        finally:
+            close()
     answer(settings, "verify", fmt, claim=claim, speaker=speaker)
+
+
+def read_draft(path: Path) -> str:
+    """A draft's text, decoded as the corpus is (UTF-8, Windows-1252, detection); one line when it is not text."""
+    from .sources.decode import decode_bytes
+    from .verify import MAX_DRAFT_CHARS
+
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(4 * MAX_DRAFT_CHARS + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(4 * MAX_DRAFT_CHARS + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read the draft {str(path)!r}: {exc.strerror or exc}") from None
+    return decode_bytes(data, f"draft {str(path)!r}")
 
 
 @cli.command()
@@ -187,7 +221,10 @@ def sources(settings, fmt, limit):
 
 
 def build_options(func):
-    """--jobs, --strict and --wait, shared by rebuild and update."""
+    """--jobs, --strict, --wait and --links, shared by rebuild and update."""
+    func = click.option("--links", type=click.Choice(["top", "inside", "all"]), default="top", show_default=True,
+                        help="Links to follow: those at the top of the corpus and those inside it (top), only "
+                             "those inside it (inside), or all.")(func)
     func = click.option("--wait", is_flag=True, help="Wait for a running rebuild instead of failing.")(func)
     func = click.option("--strict", is_flag=True, help="Fail when any source cannot be read.")(func)
     func = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")(func)
@@ -199,12 +236,12 @@ def index():
     """Build and inspect the index."""
 
 
-def building(settings, step, label: str, jobs, strict, wait):
+def building(settings, step, label: str, jobs, strict, wait, links):
     from . import app
 
     bar, close = progress_bar(label)
     try:
-        step(settings, jobs or app.default_jobs(), strict=strict, wait=wait, progress=bar, report=say)
+        step(settings, jobs or app.default_jobs(), strict=strict, wait=wait, progress=bar, report=say, links=links)
     finally:
         close()
 
@@ -212,21 +249,21 @@ def building(settings, step, label: str, jobs, strict, wait):
 @index.command()
 @build_options
 @click.pass_obj
-def rebuild(settings, jobs, strict, wait):
+def rebuild(settings, jobs, strict, wait, links):
     """Build the index from the whole corpus, atomically."""
     from .app import rebuild as run_rebuild
 
-    building(settings, run_rebuild, "Indexing", jobs, strict, wait)
+    building(settings, run_rebuild, "Indexing", jobs, strict, wait, links)
 
 
 @index.command()
 @build_options
 @click.pass_obj
-def update(settings, jobs, strict, wait):
+def update(settings, jobs, strict, wait, links):
     """Re-index only new, changed and removed sources (by SHA-256)."""
     from .app import update as run_update
 
-    building(settings, run_update, "Updating", jobs, strict, wait)
+    building(settings, run_update, "Updating", jobs, strict, wait, links)
 
 
 @index.command()

@@ -82,6 +82,9 @@ NOT_FIGURE_RES = [
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
                            % "|".join(SMALL + TENS), re.I)
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
+GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b")  # "12-3", "4.5", "21st"
+GLUED_BEFORE_RE = re.compile(r"[-–/#.]$")
+OF_AFTER_RE = re.compile(r"\s+of\b")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*)$")
 COUNT_NOUN_RE = re.compile(r"^\s+((?:[a-z][\w’'-]*|[A-Z][\w.-]*)(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w.-]*)){0,3})")
 STOP_WORDS = set("""of the a an and or to in on at for from by with that which who whom whose is are was were be been
@@ -129,12 +132,18 @@ def qualifier_before(text: str, start: int) -> Tuple[Optional[str], int]:
     return None, start
 
 
-def blocked_spans(sentence: str) -> List[Tuple[int, int]]:
-    return [m.span() for pattern in NOT_FIGURE_RES for m in pattern.finditer(sentence)]
+def blocked_spans(sentence: str) -> bytearray:
+    """A mark on every character of the sentence that stands in a date, a phone number, an id …"""
+    mask = bytearray(len(sentence))
+    for pattern in NOT_FIGURE_RES:
+        for m in pattern.finditer(sentence):
+            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
 
 
-def overlaps(span, spans) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in spans)
+def overlaps(span, mask: bytearray) -> bool:
+    """Does span touch a marked character (a lookup a character, not a scan of every figure taken)?"""
+    return any(mask[span[0]:span[1]])
 
 
 def counted_noun(after: str) -> Optional[str]:
@@ -156,15 +165,16 @@ def counted_noun(after: str) -> Optional[str]:
 
 
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
-    tail = re.split(r"[;:]|\s[–—]\s|\.\s|\.$", sentence[end:], maxsplit=1)[0]
+    tail = re.split(r"[;:]|\s[–—]\s|\.\s|\.$", sentence[end:end + 400], maxsplit=1)[0]
     words = tail.replace("(", " ").replace(")", " ").split()
     return " ".join(words[:limit]).strip(" ,.")
 
 
 def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str]) -> str:
     """A short description of what a figure measures, from its sentence."""
-    before = sentence[:start]
-    paren = re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
+    before = sentence[max(0, start - 160):start]  # enough for the words it looks at: a search of the
+    # whole beginning for each figure made one long sentence cost its length squared
+    paren = before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
     if paren:
         words = paren.group(1).split()
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
@@ -174,7 +184,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
     if counted and tail.startswith(counted):
         return tail
-    if population and not sentence[end:].lstrip().lower().startswith("of"):
+    if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
     if len(tail.split()) >= 3:
         return tail
@@ -211,12 +221,34 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     return n, "count", {}
 
 
+LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
+
+
 def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List[dict]:
-    """Figures of one sentence as dicts with offsets into the sentence (the claim parser uses this too)."""
+    """Figures of one sentence as dicts with offsets into the sentence (the claim parser uses this too).
+
+    The rules look around each figure (the words before it, the clause after it), so one very long
+    "sentence" would cost as much again for each of its figures: it is read in pieces that end at a
+    space, and the whole costs no more than its length.
+    """
+    if len(sentence) <= LONG_SENTENCE:
+        return figures_in_piece(sentence, population)
+    found, start = [], 0
+    while start < len(sentence):
+        end = len(sentence) if len(sentence) - start <= LONG_SENTENCE else \
+            (sentence.rfind(" ", start + LONG_SENTENCE // 2, start + LONG_SENTENCE) + 1 or start + LONG_SENTENCE)
+        for f in figures_in_piece(sentence[start:end], population):
+            found.append({**f, "start": f["start"] + start, "end": f["end"] + start})
+            population = f.get("population", population)
+        start = end
+    return found
+
+
+def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[dict]:
     if not ANY_NUMBER_RE.search(sentence):
         return []
     blocked = blocked_spans(sentence)
-    taken: List[Tuple[int, int]] = []
+    taken = bytearray(len(sentence))
     found = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
@@ -234,22 +266,23 @@ def figures_in_sentence(sentence: str, population: Optional[str] = None) -> List
                 bare = match.group("n").strip()
                 if YEAR_RE.match(bare) or bare.lower() in ("one", "zero", "dozens"):
                     continue
-                counted = counted_noun(sentence[span[1]:])
-                name = NAME_BEFORE_RE.search(sentence[:span[0]])
-                if name and not counted and not SENTENCE_START_RE.search(sentence[:name.start()]):
+                counted = counted_noun(sentence[span[1]:span[1] + 200])
+                name = NAME_BEFORE_RE.search(sentence, max(0, span[0] - 80), span[0])
+                if name and not counted and not SENTENCE_START_RE.search(sentence, max(0, name.start() - 10),
+                                                                          name.start()):
                     continue  # "Bill 1899", "Task Force 435": a name, not a figure
-                if re.match(r"^[-–/]\d|^\.\d|^\s*(?:th|st|nd|rd)\b", sentence[span[1]:]) or re.search(r"[-–/#.]$", sentence[:span[0]]):
+                if GLUED_AFTER_RE.match(sentence, span[1]) or GLUED_BEFORE_RE.search(sentence, max(0, span[0] - 1), span[0]):
                     continue
                 extra = {"counted": counted}
-            elif kind in ("ratio", "fraction", "percent") and not re.match(r"\s+of\b", sentence[span[1]:]):
-                extra = {**extra, "counted": counted_noun(sentence[span[1]:])}
+            elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
+                extra = {**extra, "counted": counted_noun(sentence[span[1]:span[1] + 200])}
             if kind == "adjective" and extra.get("period") == "hour" and value == 24:
                 continue  # "24-hour hotline": a name of a service, not a measured duration
             qualifier, qstart = qualifier_before(sentence, span[0])
             end = span[1]
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
-            taken.append(span)
+            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
             found.append({"start": qstart, "end": end, "value": value, "unit": unit, "qualifier": qualifier,
                           "kind": kind, **extra})
     found.sort(key=lambda f: f["start"])

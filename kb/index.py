@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Protocol, Sequence, Set, Tuple
 
 from .errors import IndexDamaged, KBError, NotFound, QueryError
-from .store import OnDemand, current_build, open_index as open_whoosh_index, read_copies
+from .store import OnDemand, current_build, hold_build, open_index as open_whoosh_index, read_copies
 
 Run = Tuple[str, ...]
 Match = List[Tuple[str, Run]]
@@ -96,7 +96,15 @@ class _Opened:
 
     def __init__(self, root: Path):
         self.root = root
-        build = current_build(root)
+        for _ in range(3):  # a build switched out between reading the pointer and holding it: read again
+            build = current_build(root)
+            self._hold = hold_build(build)  # kept from removal while this reader has it open
+            if (build / "manifest.json").is_file():
+                break
+            self._hold.close()
+        else:
+            raise IndexDamaged(f"the index at {root} keeps changing under this reader; try again")
+        self.build = build
         self.indexes = OnDemand(lambda name: open_whoosh_index(build, name, root))
         self.schemas = OnDemand(lambda name: self.indexes[name].schema)  # Whoosh rereads the TOC for each
         self._searchers: Dict[str, object] = {}
@@ -112,6 +120,8 @@ class _Opened:
         for searcher in self._searchers.values():
             searcher.close()
         self._searchers.clear()
+        if not self._hold.closed:
+            self._hold.close()
 
     def __enter__(self):
         return self
@@ -119,8 +129,8 @@ class _Opened:
     def __exit__(self, exc_type, exc, tb):
         self.close()
         if exc is not None and not isinstance(exc, (KBError, SystemExit)) and raised_in_whoosh(tb):
-            raise IndexDamaged(f"the index at {self.root} is damaged ({exc_type.__name__} reading it); "
-                               "run `kb index rebuild`") from None
+            raise IndexDamaged(f"the index at {self.root} is damaged or was not built by kb ({exc_type.__name__} "
+                               "reading it); run `kb index rebuild`") from None
 
     def live_fields(self, kind: str, fields: Sequence[str]) -> List[str]:
         """The fields that hold any words in this build (Whoosh scores 0 across an empty field)."""
@@ -199,7 +209,7 @@ class _Records:
 
     def copy_map(self) -> Dict[str, str]:
         if self._copies is None:
-            self._copies = read_copies(self.root)
+            self._copies = read_copies(self.build)
         return self._copies["copy_of"]
 
     def release_of(self, doc_id: str) -> str:

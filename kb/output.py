@@ -1,21 +1,52 @@
-"""Results → text, json, jsonl, csv or md; every function yields strings and never prints."""
+"""Results → text, json, jsonl, csv or md; every function yields strings and never prints.
+
+Corpus text is data, and none of it may act on the reader: control characters (ESC sequences
+that retitle a window, clear a screen or plant a link; C1 codes; DEL) are shown as "\ufffd" in
+every format but JSON, where they are escaped; a CSV cell that would start a formula is
+prefixed with an apostrophe (OWASP's advice against CSV injection); Markdown escapes HTML and
+link syntax.
+"""
 import csv
 import io
 import json
+import re
 from typing import Callable, Dict, Iterator, List
 
+# C0 but tab and line feed, DEL, C1: one for one, so that highlight offsets still hold
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+C1_RE = re.compile("[\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]()<>&#|!])")
 
-def emphasise(text: str, spans: List[dict], color: bool) -> str:
-    """text with the highlighted spans in bold (terminal) or between asterisks (elsewhere)."""
+
+def defanged(value):
+    """A payload with every string's control characters made harmless (same length: offsets hold)."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: defanged(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [defanged(v) for v in value]
+    return value
+
+
+def md_escape(text: str) -> str:
+    """Text for Markdown: HTML, links, emphasis and code marks shown as written, not acted on."""
+    return MARKDOWN_SPECIAL_RE.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(m.group(1), "\\" + m.group(1)),
+                                   text)
+
+
+def emphasise(text: str, spans: List[dict], color: bool, escape: Callable[[str], str] = lambda t: t) -> str:
+    """text with the highlighted spans in bold (terminal), between asterisks (plain text) or ** (Markdown)."""
+    mark = ("\x1b[1;33m", "\x1b[0m") if color else ("**", "**") if escape is md_escape else ("*", "*")
     out, pos = [], 0
     for span in sorted(spans, key=lambda s: s["start"]):
         if span["start"] < pos:
             continue
-        word = text[span["start"]:span["end"]]
-        out.append(text[pos:span["start"]])
-        out.append(f"\x1b[1;33m{word}\x1b[0m" if color else f"*{word}*")
+        out.append(escape(text[pos:span["start"]]))
+        out.append(mark[0] + escape(text[span["start"]:span["end"]]) + mark[1])
         pos = span["end"]
-    out.append(text[pos:])
+    out.append(escape(text[pos:]))
     return "".join(out)
 
 
@@ -156,6 +187,8 @@ def text_draft(payload, color):
         yield ""
     yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items())) if payload["claims"] \
         else "No quotations or figures found in the draft."
+    if payload.get("stopped"):
+        yield f"Stopped: {payload['stopped']}."
 
 
 TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "show": text_show, "status": text_status,
@@ -164,22 +197,23 @@ TEXT: Dict[str, Callable] = {"search": text_search, "sources": text_sources, "sh
 
 
 def render_md(kind: str, payload: dict) -> Iterator[str]:
+    payload = defanged(payload)
     rows = results_of(payload)
     if kind == "search":
-        yield f"## Search: {payload['query']}"
+        yield f"## Search: {md_escape(payload['query'])}"
         yield ""
     for i, r in enumerate(rows, start=1):
         if "verdict" in r:
-            yield f"{i}. **{r['verdict']}**: {one_line(r['claim'])} ({r['explanation']})"
+            yield f"{i}. **{r['verdict']}**: {md_escape(one_line(r['claim']))} ({md_escape(r['explanation'])})"
             cite = (r["evidence"][0]["citation"]["cite"]) if r["evidence"] else None
             if cite:
-                yield f"   — {cite}"
+                yield f"   — {md_escape(cite)}"
             continue
         text = r.get("text") or r.get("title") or r.get("name") or ""
-        yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False)).replace('*', '**')}"
+        yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False, md_escape))}"
         cite = (r.get("citation") or {}).get("cite")
         if cite:
-            yield f"   — {cite}"
+            yield f"   — {md_escape(cite)}"
     if not rows:
         yield "No results."
     if "summary" in payload:
@@ -188,20 +222,34 @@ def render_md(kind: str, payload: dict) -> Iterator[str]:
 
 
 def render_text(kind: str, payload: dict, color: bool) -> Iterator[str]:
-    yield from TEXT[kind](payload, color)
+    yield from TEXT[kind](defanged(payload), color)
+
+
+def json_text(value, indent=None) -> str:
+    # JSON escapes C0 itself; DEL and C1 are escaped here, so that the text stays exact but inert
+    return C1_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def render_json(kind: str, payload: dict, color: bool) -> Iterator[str]:
-    yield json.dumps(payload, ensure_ascii=False, indent=2)
+    yield json_text(payload, indent=2)
 
 
 def render_jsonl(kind: str, payload: dict, color: bool) -> Iterator[str]:
     for r in results_of(payload):
-        yield json.dumps(r, ensure_ascii=False)
+        yield json_text(r)
+
+
+def cell(value):
+    """A CSV cell that no spreadsheet runs: "=HYPERLINK(…)" is written '=HYPERLINK(…)."""
+    if isinstance(value, str):
+        value = CONTROL_RE.sub("\ufffd", value)
+        if value.startswith(FORMULA_START):
+            value = "'" + value
+    return value
 
 
 def render_csv(kind: str, payload: dict, color: bool) -> Iterator[str]:
-    rows = [flatten(r) for r in results_of(payload)]
+    rows = [{k: cell(v) for k, v in flatten(r).items()} for r in results_of(payload)]
     columns: List[str] = []
     for row in rows:
         columns += [c for c in row if c not in columns]

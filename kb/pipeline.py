@@ -2,6 +2,7 @@
 import hashlib
 import json
 import re
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -9,7 +10,8 @@ from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 from .errors import SourceError
 from .models import Document, plain
 from .passages import passages_of
-from .sources import jsonl_lines, read_document, read_record, reader_for
+from .sources import MAX_FILE_BYTES, jsonl_lines, read_document, read_record, reader_for
+from .sources.walk import read_source
 
 LINES_PER_TASK = 64
 ENGLISH = {"en", "und"}  # undetermined (short) texts are taken as English
@@ -124,7 +126,7 @@ def run_task(task) -> List[Tuple[str, object]]:
     if kind == "file":
         _, path, rel = task
         try:
-            out.append(("ok", bundle_of(read_document(Path(path).read_bytes(), rel))))
+            out.append(("ok", bundle_of(read_document(read_source(Path(path), MAX_FILE_BYTES), rel))))
         except SourceError as exc:
             out.append(("skip", (rel, str(exc))))
         except OSError as exc:
@@ -159,17 +161,72 @@ def tasks_for(path: Path, rel: str, wanted: Optional[Callable[[bytes], bool]] = 
         yield ("lines", rel, chunk)
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
+
+
+def worker_start() -> None:
+    """A worker leaves Ctrl-C to the main process (which stops it), and dies with it: killed however the
+    main process ends (kill -9 included), a worker must not live on, print or hold files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked while the pool forked us
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
 def run_tasks(tasks: Iterable[tuple], jobs: int) -> Iterator[Tuple[str, object]]:
-    """Results of tasks in order; jobs > 1 runs them in that many worker processes."""
+    """Results of tasks in order; jobs > 1 runs them in that many worker processes, a few tasks ahead.
+
+    A worker that dies (the out-of-memory killer) fails the run at once with a KBError, instead of
+    leaving it waiting for a result that will never come.
+    """
     if jobs <= 1:
         for task in tasks:
             yield from run_task(task)
         return
     import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for results in pool.imap(run_task, tasks, chunksize=1):
-            yield from results
+    from .errors import KBError
+
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=worker_start)
+    pending: deque = deque()
+    tasks = iter(tasks)
+    try:
+        first = next(tasks, None)
+        if first is None:
+            return
+        # The first submit forks the workers. A stop signal that lands inside fork's handlers is
+        # swallowed by Python ("Exception ignored"), so the signals wait until the fork is done.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            pending.append(executor.submit(run_task, first))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        while True:
+            while len(pending) < 4 * jobs:
+                task = next(tasks, None)
+                if task is None:
+                    break
+                pending.append(executor.submit(run_task, task))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    except BrokenProcessPool:
+        raise KBError("a worker process died (killed, perhaps for want of memory); nothing was changed") from None
+    finally:
+        for future in pending:
+            future.cancel()
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.kill()  # stopping early (an error, Ctrl-C): the workers go at once
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def bundles(

@@ -1,5 +1,7 @@
 """The Whoosh schemas of kb's four indexes (docs, passages, facts, quotes), declared once."""
+import pickle
 import re
+import struct
 from functools import lru_cache
 from typing import Collection, List, Tuple
 
@@ -9,6 +11,32 @@ from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 INDEX_NAMES = ("docs", "passages", "facts", "quotes")
+
+
+def read_pickles_safely() -> None:
+    """Make every pickle Whoosh reads (table of contents, segments, stored fields, posting blocks)
+    go through safepickle's restricted unpickler, so that opening an index runs no code from it."""
+    import types
+
+    import whoosh.codec.whoosh3
+    import whoosh.columns
+    import whoosh.filedb.structfile
+    import whoosh.formats
+    import whoosh.index
+
+    from . import safepickle
+
+    if getattr(whoosh.index, "_kb_safe", False):
+        return
+    whoosh.index.pickle = types.SimpleNamespace(loads=safepickle.loads, dumps=pickle.dumps,
+                                                UnpicklingError=pickle.UnpicklingError)
+    whoosh.filedb.structfile.load_pickle = safepickle.load
+    for module in (whoosh.codec.whoosh3, whoosh.formats, whoosh.columns):
+        module.loads = safepickle.loads
+    whoosh.index._kb_safe = True
+
+
+read_pickles_safely()
 # Abbreviations ("U.S.") and numbers ("18.7", "5,000") stay whole; any other period splits, since
 # scraped text often lost the space after one ("prison.The", "icontherecord.tumblr.com").
 TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+"
@@ -174,3 +202,29 @@ class QuoteSchema(SchemaClass):
 
 
 SCHEMAS = {"docs": DocSchema, "passages": PassageSchema, "facts": FactSchema, "quotes": QuoteSchema}
+
+
+def is_kbs(kind: str, loaded) -> bool:
+    """Is a schema read from an index folder kb's own for that index (same fields, analysers, formats)?
+
+    Checked when an index is opened: a table of contents that unpickled safely may still name a
+    tokenizer pattern of its own (a catastrophic regular expression would hang every query).
+    """
+    def plain(value):
+        if isinstance(value, struct.Struct):
+            return "struct", value.format
+        if isinstance(value, float) and value != value:
+            return "nan"
+        if type(value).__eq__ is object.__eq__:  # a column or helper compared by identity: its kind
+            return type(value)
+        return value
+
+    def state(field):
+        return type(field), {key: plain(value) for key, value in vars(field).items()}
+
+    expected = SCHEMAS[kind]()
+    try:
+        return all(state(loaded[name]) == state(expected[name]) for name in expected.names()) and \
+            set(loaded.names()) - set(expected.names()) <= {f"spell_{name}" for name in expected.names()}
+    except Exception:  # a field missing, or a state that cannot be compared
+        return False

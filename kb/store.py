@@ -2,11 +2,15 @@
 
 Layout of an index folder:
     kb-index.json      pointer to the current build (replaced atomically) — kb's own mark
-    .lock              held by the one rebuild or update allowed at a time
-    build-<stamp>/     Whoosh files of one complete build, with manifest.json
+    .lock              locked by the one rebuild or update allowed at a time (a lock of the process:
+                       its workers do not inherit it, and it goes when the process dies, however)
+    build-<stamp>/     Whoosh files of one complete build, with manifest.json, copies.json and
+                       .readers, which every reader of the build holds a shared lock on
 
 A build is written beside the current one and becomes current only when complete, so a
-search during a rebuild, or after a killed one, answers from the last good build.
+search during a rebuild, or after a killed one, answers from the last good build. Old builds
+are removed only when no reader holds them; what a killed build leaves (even a first one) is
+removed by the next rebuild or update, and a first search after it builds the index anew.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import datetime
 import errno
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -22,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, List, Tuple
 
 from . import __version__
-from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError
+from .errors import CorpusError, IndexBusy, IndexDamaged, IndexMissing, KBError, SourceError
 from .schema import INDEX_NAMES, SCHEMAS
 from .sources import jsonl_lines, line_sha256, list_sources, reader_for, sha256_file
 
@@ -32,6 +37,8 @@ MANIFEST = "manifest.json"
 COPIES = "copies.json"  # {doc id: the release it copies}, near-duplicates
 SIGNATURES = "signatures.json"  # their MinHash signatures, for updates
 LOCK = ".lock"
+READERS = ".readers"
+BUILD_NAME_RE = re.compile(r"^build-[0-9]{8}T[0-9]{6}-[0-9a-f]{6}$")
 IGNORED_NAMES = {"README.md", ".gitignore", ".gitkeep", LOCK}
 WRITER_MB = {"docs": 128, "passages": 512, "facts": 64, "quotes": 64}
 
@@ -41,27 +48,44 @@ if TYPE_CHECKING:
 
 
 def _is_empty(root: Path) -> bool:
-    return not root.exists() or all(p.name in IGNORED_NAMES for p in root.iterdir())
+    """No index yet: nothing, or only what a killed first build left (its lock, its unfinished builds)."""
+    return not root.exists() or all(p.name in IGNORED_NAMES or BUILD_NAME_RE.match(p.name)
+                                    or (p.name.startswith(f".{POINTER}.") and p.name.endswith(".tmp"))
+                                    for p in root.iterdir())
 
 
 def current_build(root: Path) -> Path:
     """The folder of the current build; IndexMissing when there is none, IndexDamaged when root is no kb index."""
     root = Path(root)
     pointer = root / POINTER
+    if root.exists() and not root.is_dir():
+        raise IndexDamaged(f"{root} is a file, not an index folder")
     if not pointer.exists():
-        if root.exists() and not root.is_dir():
-            raise IndexDamaged(f"{root} is a file, not an index folder")
         if _is_empty(root):
             raise IndexMissing(f"no index at {root}; run `kb index rebuild`")
         raise IndexDamaged(f"{root} is not a kb index (no {POINTER}); kb opens only indexes it built: rebuild it")
     try:
         data = json.loads(pointer.read_text(encoding="utf-8"))
-        build = root / data["current"]
+        name = data["current"]
     except (OSError, ValueError, KeyError, TypeError):
         raise IndexDamaged(f"{root}/{POINTER} is damaged; run `kb index rebuild`") from None
-    if data.get("format") != FORMAT or os.sep in data["current"] or not (build / MANIFEST).is_file():
+    # the pointer may name only a build folder of kb's, directly inside the index folder
+    if not isinstance(name, str) or not BUILD_NAME_RE.match(name) or data.get("format") != FORMAT:
+        raise IndexDamaged(f"{root} is damaged or was not built by kb; run `kb index rebuild`")
+    build = root / name
+    if build.is_symlink() or not build.is_dir() or not _is_manifest(build / MANIFEST):
         raise IndexDamaged(f"{root} is not a complete kb index; run `kb index rebuild`")
     return build
+
+
+def _is_manifest(path: Path) -> bool:
+    """A manifest kb wrote: its format, the sources it read and the counts of what it built."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("sources"), dict) \
+        and isinstance(data.get("counts"), dict)
 
 
 def read_manifest(root: Path) -> dict:
@@ -95,31 +119,102 @@ def open_index(build: Path, name: str, root: Path):
 
     if name not in INDEX_NAMES:
         raise KeyError(name)
+    from .schema import is_kbs
+
     try:
-        return index.open_dir(str(build), indexname=name, readonly=True)
+        opened = index.open_dir(str(build), indexname=name, readonly=True)
+        if not is_kbs(name, opened.schema):
+            raise ValueError("a schema that is not kb's")
+        return opened
     except Exception as exc:  # Whoosh raises many kinds for a damaged TOC or segment
-        raise IndexDamaged(f"the index at {root} is damaged ({type(exc).__name__}); run `kb index rebuild`") from None
+        raise IndexDamaged(f"the index at {root} is damaged or was not built by kb ({type(exc).__name__}); "
+                           "run `kb index rebuild`") from None
 
 
 @contextmanager
 def locked(root: Path, wait: bool = False):
-    """Hold the index lock: one rebuild or update at a time; IndexBusy when another holds it."""
+    """Hold the index lock: one rebuild or update at a time; IndexBusy when another holds it.
+
+    A POSIX record lock (lockf) belongs to the process that takes it: forked workers do not share
+    it (a flock would outlive a main process killed by -9 while its workers finish), and the
+    system releases it when the process ends, however.
+    """
     import fcntl
 
     try:
         root.mkdir(parents=True, exist_ok=True)
-        fh = open(root / LOCK, "a+")
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise KBError(f"cannot write the index at {root}: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            raise IndexBusy(f"another rebuild or update of {root} is running; try again when it ends "
+                            "(or use --wait)") from None
+        with stopping_on_signals():
+            yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a build: stop the way Ctrl-C stops, cleaning up."""
+
+
+@contextmanager
+def stopping_on_signals():
+    """While held, SIGTERM and SIGHUP stop a build as Ctrl-C does (the half build removed, the lock
+    released), instead of killing the process with the build and lock left behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Stopped(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def hold_build(build: Path):
+    """A reader's shared lock on a build (the open file; close it to let go): cleanup keeps held builds."""
+    import fcntl
+
+    fh = open(build / READERS, "a+")
+    fcntl.flock(fh, fcntl.LOCK_SH)
+    return fh
+
+
+def _held(build: Path) -> bool:
+    import fcntl
+
+    try:
+        fh = open(build / READERS, "a+")
+    except OSError:
+        return False
     with fh:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise IndexBusy(f"another rebuild or update of {root} is running; try again when it ends (or use --wait)") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        return False
+
+
+def _remove_old_builds(root: Path, keep: Tuple[str, ...]) -> None:
+    """Remove builds that are neither kept nor held by a reader (under the writer's lock)."""
+    for old in root.glob("build-*"):
+        if old.name not in keep and BUILD_NAME_RE.match(old.name) and not old.is_symlink() and not _held(old):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
@@ -132,7 +227,8 @@ def _write_json_atomic(path: Path, data: dict) -> None:
 
 
 def _switch(root: Path, build: Path) -> None:
-    """Make build current (one atomic rename), then drop builds older than the one it replaces."""
+    """Make build current (one atomic rename), then drop builds older than the one it replaces (the one it
+    replaces stays: a search may have just read the pointer), unless a reader still holds them."""
     previous = None
     try:
         previous = current_build(root).name
@@ -144,28 +240,28 @@ def _switch(root: Path, build: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    for old in root.glob("build-*"):
-        if old.name not in (build.name, previous):
-            shutil.rmtree(old, ignore_errors=True)
+    _remove_old_builds(root, keep=(build.name, previous or ""))
 
 
 def _new_build_dir(root: Path) -> Path:
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S")
     build = root / f"build-{stamp}-{uuid.uuid4().hex[:6]}"
     build.mkdir()
+    (build / READERS).touch()
     return build
 
 
-def _scan(corpus: Path) -> List[Tuple[Path, str, str, int]]:
-    """(path, rel, sha256, size) of every source in the corpus."""
+def _scan(corpus: Path, links: str = "top") -> Tuple[List[Tuple[Path, str, str, int]], List[Tuple[str, str]]]:
+    """([(path, rel, sha256, size)] of every source in the corpus, [(rel, why it was skipped)])."""
     out = []
-    for path, rel in list_sources(corpus):
+    found, skipped = list_sources(corpus, links)
+    for path, rel in found:
         try:
             sha, size = sha256_file(path)
-        except OSError:
+        except (OSError, SourceError):
             sha, size = "", 0
         out.append((path, rel, sha, size))
-    return out
+    return out, skipped
 
 
 def _count_work(scanned) -> int:
@@ -256,12 +352,15 @@ def _read_signatures(build: Path) -> Dict[str, list]:
         raise IndexDamaged(f"{build / SIGNATURES} is missing or damaged; run `kb index rebuild`") from None
 
 
-def read_copies(root: Path) -> dict:
-    """{"copy_of": {doc id: the release it copies}, "numbers": [[copy, release] internal numbers]}."""
+def read_copies(build: Path) -> dict:
+    """{"copy_of": {doc id: the release it copies}, "numbers": [[copy, release] internal numbers]} of a build."""
     try:
-        return json.loads((current_build(root) / COPIES).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise IndexDamaged(f"the copies list of {root} is missing or damaged; run `kb index rebuild`") from None
+        data = json.loads((build / COPIES).read_text(encoding="utf-8"))
+        if isinstance(data.get("copy_of"), dict) and isinstance(data.get("numbers"), list):
+            return data
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise IndexDamaged(f"the copies list of {build} is missing or damaged; run `kb index rebuild`")
 
 
 def _manifest(corpus: Path, scanned, records, report: Report, started: float) -> dict:
@@ -286,6 +385,8 @@ def _fail_cleanly(build: Path, exc: BaseException, root: Path):
     if isinstance(exc, OSError):
         reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
         raise KBError(f"cannot write the index at {root}: {reason}; the last good index is unchanged") from None
+    if isinstance(exc, Stopped):
+        raise KBError(f"stopped by {exc}; the last good index is unchanged") from None
     raise exc
 
 
@@ -296,19 +397,28 @@ def _check_strict(report: Report, strict: bool):
 
 
 def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
-            wait: bool = False) -> Tuple[Report, dict]:
-    """Build a new index from the whole corpus beside the current one and switch to it atomically."""
+            wait: bool = False, links: str = "top", only_if_missing: bool = False) -> Tuple[Report, dict]:
+    """Build a new index from the whole corpus beside the current one and switch to it atomically.
+
+    only_if_missing: a first search's build; another process may have built the index while this one
+    waited for the lock, and then there is nothing to do (the report says 0 documents).
+    """
     from .pipeline import Report
 
     corpus, root = Path(corpus), Path(root)
     started = time.time()
-    scanned = _scan(corpus)
+    scanned, unread = _scan(corpus, links)
     if not scanned:
         raise CorpusError(f"no press releases (.txt, .md, .html, .htm, .jsonl) in {corpus}")
+    if root.exists() and not root.is_dir():
+        raise IndexDamaged(f"{root} is a file, not an index folder")
     if root.exists() and not (root / POINTER).exists() and not _is_empty(root):
         raise IndexDamaged(f"{root} is not a kb index (no {POINTER}) and is not empty: choose another --index folder")
     with locked(root, wait):
-        report = Report()
+        report = Report(skipped=list(unread))
+        if only_if_missing and (root / POINTER).exists():
+            return report, read_manifest(root)
+        _remove_old_builds(root, keep=(_current_name(root),))  # what killed builds left
         build = None
         try:
             build = _new_build_dir(root)
@@ -327,6 +437,13 @@ def rebuild(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progr
                 raise KBError(f"cannot write the index at {root}: {getattr(exc, 'strerror', exc)}") from None
             _fail_cleanly(build, exc, root)
     return report, manifest
+
+
+def _current_name(root: Path) -> str:
+    try:
+        return current_build(root).name
+    except KBError:
+        return ""
 
 
 def _link_copy(src: Path, dst: Path) -> None:
@@ -351,7 +468,7 @@ def changes(manifest: dict, scanned) -> Tuple[List, List, List]:
 
 
 def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progress: Progress = lambda d, t: None,
-           wait: bool = False) -> Tuple[Report, dict, dict]:
+           wait: bool = False, links: str = "top") -> Tuple[Report, dict, dict]:
     """Re-read only new, changed and removed sources (JSONL: only new, changed and removed records)."""
     from .pipeline import Report
 
@@ -359,11 +476,12 @@ def update(corpus: Path, root: Path, jobs: int = 1, strict: bool = False, progre
     started = time.time()
     with locked(root, wait):
         manifest = read_manifest(root)
-        scanned = _scan(corpus)
+        _remove_old_builds(root, keep=(_current_name(root),))  # what killed builds left
+        scanned, unread = _scan(corpus, links)
         new, changed, removed = changes(manifest, scanned)
         summary = {"new": len(new), "changed": len(changed), "removed": len(removed), "unchanged":
                    len(scanned) - len(new) - len(changed)}
-        report = Report()
+        report = Report(skipped=list(unread))
         old_sources = manifest["sources"]
         records = {rel: dict(entry["records"]) for rel, entry in old_sources.items()}
         deletions, work, counts = [], [], {}
@@ -411,7 +529,7 @@ def status(corpus: Path, root: Path) -> dict:
     """What is indexed, when, from which corpus, and how many sources changed since."""
     manifest = read_manifest(root)
     try:
-        new, changed, removed = changes(manifest, _scan(corpus))
+        new, changed, removed = changes(manifest, _scan(corpus)[0])
         corpus_state = {"new": len(new), "changed": len(changed), "removed": len(removed)}
     except CorpusError as exc:
         corpus_state = {"error": str(exc)}

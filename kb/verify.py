@@ -24,16 +24,21 @@ Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
 import difflib
 import math
 import re
+import time
 import unicodedata
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .cite import record_citation
 from .dates import YEAR_IN_TEXT_RE, YEAR_RE
+from .errors import QueryError
 from .figures import figures_in_sentence
 from .index import DOC_TEXT_FIELDS
 from .quotes import same_person
 from .schema import content_stems
 
+MAX_CLAIM_CHARS = 3000  # a quotation or a sentence; longer text is a draft
+MAX_DRAFT_CHARS = 1_000_000
+MAX_DRAFT_CLAIMS = 500
 NEAR_MAX_CHANGED = 4
 NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
@@ -368,9 +373,10 @@ def claim_kind(claim: str, speaker: Optional[str]) -> str:
 def verify(index, claim: str, speaker: Optional[str] = None) -> dict:
     """One verdict, with evidence and citations, for a quote or a figure claim."""
     if not claim or not words(claim):
-        from .errors import QueryError
-
         raise QueryError("the claim has no words to check")
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise QueryError(f"the claim is {len(claim):,} characters long; kb checks a quotation or a sentence "
+                         f"of at most {MAX_CLAIM_CHARS:,} (check a whole text with --draft)")
     if claim_kind(claim, speaker) == "quote":
         return verify_quote(index, claim, speaker)
     return verify_figure(index, claim)
@@ -398,10 +404,28 @@ def draft_claims(text: str) -> List[Tuple[str, Optional[str]]]:
     return [(c, s) for c, s, _ in sorted(claims, key=lambda x: x[2])]
 
 
-def verify_draft(index, text: str) -> dict:
-    """A verdict for each claim of a draft, and a count of each verdict."""
-    claims = [verify(index, claim, speaker) for claim, speaker in draft_claims(text)]
+def verify_draft(index, text: str, progress: Callable[[int, int], None] = lambda done, total: None,
+                 seconds: Optional[float] = None) -> dict:
+    """A verdict for each claim of a draft, and a count of each verdict.
+
+    At most MAX_DRAFT_CHARS of text and MAX_DRAFT_CLAIMS claims, and (seconds) a time limit: what
+    was left unchecked is said in "stopped" rather than lost silently.
+    """
+    if len(text) > MAX_DRAFT_CHARS:
+        raise QueryError(f"the draft is {len(text):,} characters long; kb checks drafts of at most "
+                         f"{MAX_DRAFT_CHARS:,}")
+    found = draft_claims(text)
+    todo = [(c, s) for c, s in found if len(c) <= MAX_CLAIM_CHARS][:MAX_DRAFT_CLAIMS]
+    claims, started = [], time.monotonic()
+    for done, (claim, speaker) in enumerate(todo):
+        if seconds is not None and time.monotonic() - started > seconds:
+            break
+        claims.append(verify(index, claim, speaker))
+        progress(done + 1, len(todo))
     summary: Dict[str, int] = {}
     for c in claims:
         summary[c["verdict"]] = summary.get(c["verdict"], 0) + 1
-    return {"claims": claims, "summary": summary}
+    out = {"claims": claims, "summary": summary}
+    if len(claims) < len(found):
+        out["stopped"] = f"checked {len(claims)} of the draft's {len(found)} claims"
+    return out

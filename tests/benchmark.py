@@ -15,7 +15,6 @@ For each corpus size it prints, in one table:
 The county corpus is read from ../shared only; nothing of it is written outside a temp folder.
 """
 import argparse
-import json
 import os
 import random
 import re

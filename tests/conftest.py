@@ -1,6 +1,11 @@
 """Shared fixtures: a copy of the shipped corpus, a built index, and a CLI runner bound to them."""
 import json
+import os
+import random
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +54,38 @@ class Runner:
 @pytest.fixture
 def kb(seed_corpus, seed_index):
     return Runner(seed_corpus, seed_index)
+
+
+WORDS = ("court police report survey officers encryption fraud settlement county prosecutor victims "
+         "investigation program million percent sentenced district federal agency community safety").split()
+
+
+def synthetic_jsonl(path: Path, n: int, seed: int = 7):
+    """n invented releases (our own words, nothing copied from a corpus)."""
+    rnd = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            paragraphs = [" ".join(rnd.choice(WORDS) for _ in range(40)).capitalize() + "." for _ in range(8)]
+            record = {"id": f"syn-{i:05d}", "title": f"Synthetic release {i}", "date": f"2015-01-{1 + i % 28:02d}",
+                      "publisher": "Synthetic Office", "url": None, "body": "\n\n".join(paragraphs)}
+            fh.write(json.dumps(record) + "\n")
+
+
+def kb_process(corpus, index, *args):
+    env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
+    return subprocess.Popen([sys.executable, "-m", "kb", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_build_dir(index: Path, process, timeout=60):
+    """Block until a rebuild has started writing its new build folder; the current build's name (or None)."""
+    pointer = index / "kb-index.json"
+    current = json.loads(pointer.read_text())["current"] if pointer.exists() else None
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        others = [p for p in index.glob("build-*") if p.name != current and any(p.glob("*.toc"))]
+        if others:
+            return current
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    raise AssertionError("rebuild never started writing")

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SEED_ID, SHARED
+from conftest import SHARED
 from kb.figures import figures_in_sentence
 from kb.models import Document
 from kb.passages import passages_of

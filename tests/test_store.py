@@ -1,38 +1,12 @@
 """The store: atomic rebuilds under a lock, killed rebuilds, searches during a rebuild, updates, bad files."""
 import json
-import os
-import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Runner
-
-WORDS = ("court police report survey officers encryption fraud settlement county prosecutor victims "
-         "investigation program million percent sentenced district federal agency community safety").split()
-
-
-def synthetic_jsonl(path: Path, n: int, seed: int = 7):
-    """n invented releases (our own words, nothing copied from a corpus)."""
-    rnd = random.Random(seed)
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            paragraphs = [" ".join(rnd.choice(WORDS) for _ in range(40)).capitalize() + "." for _ in range(8)]
-            record = {"id": f"syn-{i:05d}", "title": f"Synthetic release {i}", "date": f"2015-01-{1 + i % 28:02d}",
-                      "publisher": "Synthetic Office", "url": None, "body": "\n\n".join(paragraphs)}
-            fh.write(json.dumps(record) + "\n")
-
-
-def kb_process(corpus, index, *args):
-    env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
-    return subprocess.Popen([sys.executable, "-m", "kb", *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-
+from conftest import REPO, Runner, kb_process, synthetic_jsonl, wait_for_build_dir
 
 @pytest.fixture
 def big(tmp_path):
@@ -44,19 +18,6 @@ def big(tmp_path):
     assert run("index", "rebuild", "--jobs", "1").exit_code == 0
     synthetic_jsonl(corpus / "synthetic.jsonl", 1500)
     return run
-
-
-def wait_for_build_dir(index: Path, process, timeout=60):
-    """Block until the rebuild has started writing its new build folder."""
-    current = json.loads((index / "kb-index.json").read_text())["current"]
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        others = [p for p in index.glob("build-*") if p.name != current and any(p.iterdir())]
-        if others:
-            return current
-        assert process.poll() is None, process.communicate()
-        time.sleep(0.05)
-    raise AssertionError("rebuild never started writing")
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +157,7 @@ def test_damaged_segment_says_rebuild(big):
     segment.write_bytes(bytes(data))
     result = big("search", "encryption")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: the index at {big.index} is damaged (")
+    assert result.stderr.startswith(f"Error: the index at {big.index} is damaged or was not built by kb (")
     assert result.stderr.strip().endswith("run `kb index rebuild`")
     assert big("index", "rebuild", "--jobs", "1").exit_code == 0
     assert big("search", "encryption").exit_code == 0
@@ -223,7 +184,7 @@ def test_hostile_inputs_are_skipped_with_reasons(tmp_path):
     skipped = [line for line in result.stderr.splitlines() if line.startswith("  skipped: ")]
     reasons = "\n".join(skipped)
     for expected in ("hostile/binary.txt: binary file", "hostile/zero.html: empty file",
-                     "hostile/one-line.txt: 50 MB is too large for one press release",
+                     "hostile/one-line.txt: over 20 MB, too large for one press release",
                      "hostile/records.jsonl:1: a JSON str, not an object",
                      "hostile/records.jsonl:2: record 'no-body' has no body or html",
                      "hostile/records.jsonl:3: id '../../etc/passwd' is not a plain name"):

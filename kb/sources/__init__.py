@@ -1,13 +1,14 @@
 """Corpus files → Documents: which files count, their ids, and one reader a format."""
 import hashlib
-import os
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from importlib import import_module
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
-from ..errors import CorpusError, SourceError
+from ..errors import SourceError
 from ..models import Document
+from . import walk
+
 
 @dataclass(frozen=True)
 class Reader:
@@ -44,31 +45,24 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # one press release; JSONL corpora are stream
 MAX_LINE_BYTES = 10 * 1024 * 1024
 
 
-def list_sources(corpus: Path) -> List[Tuple[Path, str]]:
-    """(path, path relative to the corpus) of every source file, sorted; links are followed."""
-    corpus = Path(corpus)
-    if not corpus.is_dir():
-        raise CorpusError(f"corpus folder {str(corpus)!r} does not exist")
-    found = []
-    for folder, dirs, files in os.walk(corpus, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in files:
-            path = Path(folder) / name
-            if name.startswith((".", "_")) or path.suffix.lower() not in READERS:
-                continue
-            found.append((path, path.relative_to(corpus).as_posix()))
-    return sorted(found, key=lambda item: item[1])
+def list_sources(corpus: Path, links: str = "top") -> Tuple[List[Tuple[Path, str]], List[Tuple[str, str]]]:
+    """([(path, path relative to the corpus)] of every source file, [(path, why skipped)]), sorted (walk.py)."""
+    return walk.list_sources(corpus, READERS, links)
 
 
 def doc_id_for(rel: str) -> str:
-    """The id of a one-document file: its path in the corpus without the extension."""
-    return rel.rsplit(".", 1)[0]
+    """The id of a one-document file: its path in the corpus without the extension; SourceError when that
+    cannot be an id ("#" marks a passage in an id; control characters would break output lines)."""
+    doc_id = rel.rsplit(".", 1)[0]
+    if "#" in doc_id or any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in doc_id):
+        raise SourceError(f"{rel!r}: a file name with '#' or a control character cannot be a document id")
+    return doc_id
 
 
 def sha256_file(path: Path) -> Tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    with walk.open_source(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)
@@ -80,7 +74,7 @@ def read_document(data: bytes, rel: str) -> Document:
     from .decode import decode_bytes
 
     if len(data) > MAX_FILE_BYTES:
-        raise SourceError(f"{rel}: {len(data) // (1024 * 1024)} MB is too large for one press release")
+        raise SourceError(f"{rel}: over {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for one press release")
     reader = reader_for(rel)
     content = data if reader.decodes_own_bytes else decode_bytes(data, rel)
     document = reader.load()(content, doc_id_for(rel), rel, hashlib.sha256(data).hexdigest())
@@ -90,10 +84,20 @@ def read_document(data: bytes, rel: str) -> Document:
 
 
 def jsonl_lines(path: Path) -> Iterator[Tuple[int, bytes]]:
-    """(line number, bytes) of each non-blank line, streamed; an over-long line comes back as b"" to report."""
-    with open(path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
+    """(line number, bytes) of each non-blank line, streamed; an over-long line comes back as b"" to report
+    (read a megabyte at a time past its limit, never whole)."""
+    with walk.open_source(path) as fh:
+        lineno = 0
+        while True:
+            line = fh.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            lineno += 1
             if len(line) > MAX_LINE_BYTES:
+                while not line.endswith(b"\n"):
+                    line = fh.readline(1 << 20)
+                    if not line:
+                        break
                 yield lineno, b""
             elif line.strip():
                 yield lineno, line

@@ -1,4 +1,5 @@
 """Bytes of a source → clean text: UTF-8, then Windows-1252, then detection; mojibake repaired."""
+import codecs
 import unicodedata
 
 from ..errors import SourceError
@@ -11,6 +12,12 @@ def decode_bytes(data: bytes, name: str = "source") -> str:
     """Decode a whole source file; raise SourceError for empty, binary or undecodable input."""
     if not data.strip():
         raise SourceError(f"{name}: empty file")
+    wide = utf16_or_32(data)
+    if wide:
+        try:
+            return clean_text(data.decode(wide), name)
+        except UnicodeDecodeError:
+            raise SourceError(f"{name}: broken {wide.upper()} text") from None
     if b"\x00" in data[:8192]:
         raise SourceError(f"{name}: binary file (NUL bytes)")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -27,6 +34,23 @@ def decode_bytes(data: bytes, name: str = "source") -> str:
             raise SourceError(f"{name}: cannot tell the text encoding")
         text = str(best)
     return clean_text(text, name)
+
+
+def utf16_or_32(data: bytes):
+    """"utf-32"/"utf-16" (with a byte order mark), "utf-16-le"/"utf-16-be" (without one, text whose every
+    other byte is zero, as Windows tools write it), or None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) >= 8 and len(sample) % 2 == 0:
+        odd, even = sample[1::2], sample[0::2]
+        if odd.count(0) > 0.9 * len(odd) and not even.count(0):
+            return "utf-16-le"
+        if even.count(0) > 0.9 * len(even) and not odd.count(0):
+            return "utf-16-be"
+    return None
 
 
 def clean_text(text: str, name: str = "source") -> str:

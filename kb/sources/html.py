@@ -6,7 +6,7 @@ from typing import List, Optional, Tuple
 from ..dates import parse_date, valid_iso
 from ..errors import SourceError
 from ..models import Document
-from .language import detect_language
+from .language import detect_language, language_code
 from .layout import classify, dateline, squash
 
 JUNK_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -151,7 +151,7 @@ def read_html(text: str, doc_id: str, source: str, sha256: str, defaults: Option
         canonical = soup.find("link", rel="canonical")
         url = first(defaults.get("url"), meta.get("og:url"), canonical.get("href") if canonical else None)
         html_tag = soup.find("html")
-        language = (first(html_tag.get("lang") if html_tag else None, meta.get("language")) or "en")[:2].lower()
+        language = language_code(first(html_tag.get("lang") if html_tag else None, meta.get("language")) or "en")
         for tag in soup.find_all(["script", "style", "noscript", "template"]):
             tag.decompose()
         root = content_root(soup)

@@ -7,7 +7,7 @@ from ..errors import SourceError
 from ..models import Document
 from . import line_sha256
 from .decode import clean_text
-from .language import detect_language
+from .language import detect_language, language_code
 from .layout import body_blocks, classify, dateline
 
 KNOWN_FIELDS = {"id", "title", "date", "published", "publisher", "url", "body", "html", "place", "language"}
@@ -46,7 +46,7 @@ def record_document(line: bytes, source: str, lineno: int, default_prefix: str) 
         "publisher": text_field(record, "publisher"),
         "url": text_field(record, "url"),
         "place": text_field(record, "place"),
-        "language": (text_field(record, "language") or "")[:2].lower() or None,
+        "language": language_code(text_field(record, "language")) if text_field(record, "language") else None,
         "extra": extra,
     }
     body = record.get("body")
@@ -57,7 +57,7 @@ def record_document(line: bytes, source: str, lineno: int, default_prefix: str) 
         return Document(
             id=doc_id, text=text, title=meta["title"] or "", published=valid_iso(date_text) or parse_date(date_text) or dated,
             publisher=meta["publisher"], place=meta["place"] or place, url=meta["url"],
-            language=(text_field(record, "language") or detect_language(text))[:2].lower(), source=source, sha256=sha,
+            language=language_code(text_field(record, "language") or detect_language(text)), source=source, sha256=sha,
             extra=tuple(sorted(extra.items())), blocks=tuple(blocks),
         )
     html = record.get("html")

@@ -24,3 +24,8 @@ def detect_language(text: str) -> str:
     counts = {lang: sum(w in stops for w in words) for lang, stops in STOP_WORDS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] >= max(2, 0.05 * len(words)) else "und"
+
+
+def language_code(value: str) -> str:
+    """A language tag as kb keeps it: its primary subtag in lower case ("en-US" → "en"; "und" stays "und")."""
+    return (value or "").strip().lower().replace("_", "-").split("-")[0] or "und"

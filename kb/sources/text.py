@@ -5,7 +5,7 @@ from typing import Dict, List, Optional
 
 from ..dates import DATE_RE, parse_date, valid_iso
 from ..models import Document
-from .language import detect_language
+from .language import detect_language, language_code
 from .layout import Block, body_blocks, classify, dateline, squash
 
 HEADER_LINE_RE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
@@ -97,7 +97,7 @@ def read_text(text: str, doc_id: str, source: str, sha256: str) -> Document:
         publisher=publisher,
         place=fields.get("place") or place,
         url=fields.get("url") or None,
-        language=(fields.get("language") or detect_language(body)).lower()[:2],
+        language=language_code(fields.get("language") or detect_language(body)),
         source=source,
         sha256=sha256,
         extra=tuple(sorted(extra.items())),
