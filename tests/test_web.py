@@ -79,6 +79,8 @@ def page(client, url, status=200):
 @pytest.mark.parametrize("url, shows", [
     ("/", ['name="q"', 'name="since"', 'name="until"', 'name="publisher"']),
     ("/check", ['<textarea id="text" name="text"', 'type="file"', 'enctype="multipart/form-data"']),
+    ("/facts", ['name="unit"', '<a href="/facts?limit=10">all of them in text order</a>']),
+    ("/facts?limit=10", ["<strong class=\"figure\">450</strong>"]),
     ("/facts?q=police&unit=percent", ["<strong class=\"figure\">56 percent</strong>", 'value="police"']),
     (f"/facts?doc={SEED_ID}&limit=50", ["sixty-four"]),
     ("/quotes?speaker=Borgstr%C3%B6m", ["Anna Borgström", "CEO at NetClean", "is webcam shows"]),
@@ -179,6 +181,7 @@ def test_only_this_machine_names_are_answered(client):
     ('/?q="unclosed', 400, "unclosed quotation mark"),
     ("/?q=crane&since=yesterday", 400, "--since takes a date as YYYY-MM-DD"),
     ("/?q=crane&limit=ten", 400, "limit takes a whole number"),
+    ("/?q=crane&offset=5000", 400, "pages go as far as result 1000"),
     ("/facts?unit=furlongs", 400, "unit is one of percent"),
     ("/no-such-page", 404, "Not Found"),
     ("/api/search", 400, "q is required"),

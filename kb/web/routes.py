@@ -19,6 +19,7 @@ from .text import marked_draft, one_line, pieces
 pages = Blueprint("web", __name__)
 PAGE = 10  # results a page shows unless ?limit= says otherwise
 SOURCES_PAGE = 50
+DEEPEST = 1000  # the last result a page may reach: a page past result N costs as much as the N before it
 VERDICTS = ["verbatim", "near-verbatim", "supported", "paraphrase", "misattributed", "contradicted", "not-found"]
 EXPORTS = {"md": ("text/markdown", "kb-check.md"), "json": ("application/json", "kb-check.json")}
 
@@ -45,7 +46,10 @@ def whole(name: str, default: int) -> int:
 
 def paging(default: int) -> Tuple[int, int]:
     """(limit, offset) of a page of results."""
-    return whole("limit", default) or default, whole("offset", 0)
+    limit, offset = whole("limit", default) or default, whole("offset", 0)
+    if limit + offset > DEEPEST:
+        raise QueryError(f"pages go as far as result {DEEPEST}: narrow the search, or use the JSON API")
+    return limit, offset
 
 
 # -- links the templates make ----------------------------------------------------------------
@@ -156,6 +160,8 @@ def checkable(draft: str) -> str:
 def facts():
     limit, offset = paging(PAGE)
     options = {"query": arg("q"), "doc": arg("doc"), "unit": unit()}
+    if not request.args:  # listing every figure in text order reads them all: seconds on a large corpus
+        return render_template("facts.html", options=options, rows=None, units=UNITS)
     rows = answers().run("facts", **options, limit=offset + limit).payload["results"]
     return render_template("facts.html", options=options, rows=rows[offset:], units=UNITS, limit=limit,
                            offset=offset, more=len(rows) == offset + limit)
