@@ -156,15 +156,20 @@ def checkable(draft: str) -> str:
     return draft.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def listing(name: str, template: str, per_page: int = PAGE, **options):
+    """A page of a listing command's results: its options as typed, its rows, and whether more may follow."""
+    limit, offset = paging(per_page)
+    rows = answers().run(name, **options, limit=offset + limit).payload["results"]
+    return render_template(template, options=options, rows=rows[offset:], units=UNITS, limit=limit, offset=offset,
+                           more=len(rows) == offset + limit)
+
+
 @pages.get("/facts")
 def facts():
-    limit, offset = paging(PAGE)
     options = {"query": arg("q"), "doc": arg("doc"), "unit": unit()}
     if not request.args:  # listing every figure in text order reads them all: seconds on a large corpus
         return render_template("facts.html", options=options, rows=None, units=UNITS)
-    rows = answers().run("facts", **options, limit=offset + limit).payload["results"]
-    return render_template("facts.html", options=options, rows=rows[offset:], units=UNITS, limit=limit,
-                           offset=offset, more=len(rows) == offset + limit)
+    return listing("facts", "facts.html", **options)
 
 
 def unit() -> Optional[str]:
@@ -176,28 +181,17 @@ def unit() -> Optional[str]:
 
 @pages.get("/quotes")
 def quotes():
-    limit, offset = paging(PAGE)
-    options = {"query": arg("q"), "doc": arg("doc"), "speaker": arg("speaker")}
-    rows = answers().run("quotes", **options, limit=offset + limit).payload["results"]
-    return render_template("quotes.html", options=options, rows=rows[offset:], limit=limit, offset=offset,
-                           more=len(rows) == offset + limit)
+    return listing("quotes", "quotes.html", query=arg("q"), doc=arg("doc"), speaker=arg("speaker"))
 
 
 @pages.get("/speakers")
 def speakers():
-    limit, offset = paging(PAGE)
-    options = {"query": arg("q")}
-    rows = answers().run("speakers", **options, limit=offset + limit).payload["results"]
-    return render_template("speakers.html", options=options, rows=rows[offset:], limit=limit, offset=offset,
-                           more=len(rows) == offset + limit)
+    return listing("speakers", "speakers.html", query=arg("q"))
 
 
 @pages.get("/sources")
 def sources():
-    limit, offset = paging(SOURCES_PAGE)
-    rows = answers().run("sources", limit=offset + limit).payload["results"]
-    return render_template("sources.html", rows=rows[offset:], limit=limit, offset=offset,
-                           more=len(rows) == offset + limit)
+    return listing("sources", "sources.html", per_page=SOURCES_PAGE)
 
 
 @pages.get("/status")
@@ -223,8 +217,7 @@ def required(name: str) -> str:
 
 @pages.get("/api/search")
 def api_search():
-    return api_answer(answers().run("search", text=required("q"), since=arg("since"), until=arg("until"),
-                                    publisher=arg("publisher"), limit=request.args.get("limit", "10")))
+    return api_listing("search", text=required("q"), since=arg("since"), until=arg("until"), publisher=arg("publisher"))
 
 
 @pages.get("/api/release/<path:item_id>")
@@ -245,26 +238,28 @@ def api_verify():
     return api_answer(answers().run("verify", claim=str(data["claim"]), speaker=data.get("speaker") or None))
 
 
+def api_listing(name: str, default_limit: str = "10", **options) -> Response:
+    return api_answer(answers().run(name, **options, limit=request.args.get("limit", default_limit)))
+
+
 @pages.get("/api/facts")
 def api_facts():
-    return api_answer(answers().run("facts", query=arg("q"), doc=arg("doc"), unit=unit(),
-                                    limit=request.args.get("limit", "10")))
+    return api_listing("facts", query=arg("q"), doc=arg("doc"), unit=unit())
 
 
 @pages.get("/api/quotes")
 def api_quotes():
-    return api_answer(answers().run("quotes", query=arg("q"), doc=arg("doc"), speaker=arg("speaker"),
-                                    limit=request.args.get("limit", "10")))
+    return api_listing("quotes", query=arg("q"), doc=arg("doc"), speaker=arg("speaker"))
 
 
 @pages.get("/api/speakers")
 def api_speakers():
-    return api_answer(answers().run("speakers", query=arg("q"), limit=request.args.get("limit", "10")))
+    return api_listing("speakers", query=arg("q"))
 
 
 @pages.get("/api/sources")
 def api_sources():
-    return api_answer(answers().run("sources", limit=request.args.get("limit", "0")))
+    return api_listing("sources", default_limit="0")
 
 
 @pages.get("/api/status")
