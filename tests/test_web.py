@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,7 +11,6 @@ import time
 import urllib.request
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -181,6 +181,7 @@ def test_only_this_machine_names_are_answered(client):
     ('/?q="unclosed', 400, "unclosed quotation mark"),
     ("/?q=crane&since=yesterday", 400, "--since takes a date as YYYY-MM-DD"),
     ("/?q=crane&limit=ten", 400, "limit takes a whole number"),
+    (f"/release/{SEED_ID}?start=%C2%B2&end=9", 400, "start takes a whole number"),
     ("/?q=crane&offset=5000", 400, "pages go as far as result 1000"),
     ("/facts?unit=furlongs", 400, "unit is one of percent"),
     ("/no-such-page", 404, "Not Found"),
@@ -343,6 +344,24 @@ def test_the_page_moves_to_a_new_build_without_restart_and_answers_during_a_rebu
         statuses.append(web.get("/?q=lighthouse").status_code)
     rebuild.join()
     assert set(statuses) == {200} and "Lighthouse keeper retires" in page(web, "/?q=lighthouse")
+
+
+def test_a_damaged_index_is_a_one_line_error_and_the_page_recovers_after_a_rebuild(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(REPO / "corpus", corpus)
+    build(corpus, index, "rebuild")
+    web = create_app(Settings(corpus, index)).test_client()
+    current = json.loads((index / "kb-index.json").read_text())["current"]
+    segment = max((index / current).glob("passages_*.*"), key=lambda p: p.stat().st_size)
+    data = bytearray(segment.read_bytes())
+    for i in range(100, len(data), 7):
+        data[i] = (data[i] * 31 + 7) % 256
+    segment.write_bytes(bytes(data))
+    response = web.get("/?q=encryption")
+    assert response.status_code == 503
+    assert f"the index at {index} is damaged (" in response.get_data(as_text=True)
+    build(corpus, index, "rebuild")
+    assert "<mark>encryption</mark>" in page(web, "/?q=encryption")
 
 
 # -- the command ------------------------------------------------------------------------------

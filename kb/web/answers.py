@@ -79,8 +79,9 @@ class Answers:
             except KBError:  # a wrong query or id: the index is as good as before
                 self.give_back(index, built, left)
                 raise
-            except BaseException:  # damage, or a check stopped in the middle: do not lend this one again
-                index.close()
+            except BaseException as exc:  # damage, or a check stopped in the middle: do not lend this one again
+                # closes it, and turns a failure inside Whoosh into IndexDamaged, as `with` does for app.run
+                index.__exit__(type(exc), exc, exc.__traceback__)
                 raise
             self.give_back(index, built, left)
 

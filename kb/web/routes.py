@@ -39,7 +39,7 @@ def whole(name: str, default: int) -> int:
     value = request.args.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise QueryError(f"{name} takes a whole number of 0 or more, not {value!r}")
     return int(value)
 
