@@ -279,3 +279,17 @@ def status(settings, fmt):
 
 def main():
     cli(prog_name="kb")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; another than this machine's makes the corpus readable by the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
+              help="Port to listen on (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.pass_obj
+def serve(settings, host, port, open_browser):
+    """A local web page: search, release pages, a draft check and a JSON API (Ctrl-C stops it)."""
+    from .web import serve as serve_web
+
+    serve_web(settings, host, port, open_browser, echo=click.echo, say=say)

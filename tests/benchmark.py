@@ -1,6 +1,7 @@
 """Benchmark kb against baselines on the shared corpora (not part of the test run).
 
     python tests/benchmark.py [--shared ../shared] [--sizes 1000,5000,all] [--runs 10] [--jobs 2]
+    python tests/benchmark.py --serve --corpus CORPUS --index INDEX [--clients 20] [--seconds 30]
 
 For each corpus size it prints, in one table:
 - kb: whole `kb index rebuild` time, releases and passages per second, index size, peak RSS of
@@ -12,6 +13,15 @@ For each corpus size it prints, in one table:
   `python -c "import whoosh.index, whoosh.qparser"`;
 - known-item search: queries made of three rare words of one release drawn from different
   paragraphs; the share found first by kb and by an FTS5 table of whole releases.
+With --serve it measures `kb serve` instead, with a client of stdlib threads:
+- the search page of a warm server over INDEX: median and 95th percentile over the 20 QUERIES
+  (5 rounds), and the same page in-process with the index opened for each request, as `app.run`
+  does, against kb serve's open indexes lent to requests;
+- CLIENTS clients for SECONDS, each asking for a search page (4 in 5) or a draft check (1 in 5):
+  requests, errors, median and p95 of each kind;
+- the same load on a small index of its own (the seed and 1,000 releases of ../shared, in a temp
+  folder) while `kb index update` and `kb index rebuild` run again and again, adding a release each
+  time: errors, and whether the server answers from the newest build at the end.
 The county corpus is read from ../shared only; nothing of it is written outside a temp folder.
 """
 import argparse
@@ -24,8 +34,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 QUERIES = ["encryption", "child exploitation", "tax evasion", "wire fraud conspiracy", "civil rights",
            "\"Project Safe Childhood\"", "human trafficking", "money laundering", "health care fraud", "hate crime",
@@ -174,13 +188,195 @@ def raw_text_file(docs, folder: Path) -> Path:
     return path
 
 
+SERVE_DRAFT = ("Almost half of police officers say encryption hinders their investigations.\n\n"
+               "56 percent of police officers say live-streamed abuse is increasing.\n")
+
+
+def percentile(values, share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, int(share * len(ordered) + 0.999999) - 1))]
+
+
+def start_server(corpus: Path, index: Path):
+    """`kb serve --port 0` over corpus and index, its request log thrown away; (process, address)."""
+    proc = subprocess.Popen([sys.executable, "-m", "kb", "--corpus", str(corpus), "--index", str(index), "serve",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    found = re.match(r"kb serve: (http://\S+/)", proc.stdout.readline())
+    if not found:
+        proc.kill()
+        raise SystemExit("kb serve did not start")
+    return proc, found.group(1)
+
+
+def fetch(url: str, data: bytes = None):
+    """(HTTP status or the error's name, seconds) of one request, its whole answer read."""
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=120) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        exc.read()
+        status = exc.code
+    except OSError as exc:
+        status = type(exc).__name__
+    return status, time.perf_counter() - start
+
+
+def search_page(base: str, query: str) -> str:
+    return base + "?" + urlencode({"q": query})
+
+
+def page_times(get, rounds: int):
+    """Seconds of each search page over the QUERIES, after one round to warm up; get(query) → seconds."""
+    for query in QUERIES:
+        get(query)
+    return [get(query) for _ in range(rounds) for query in QUERIES]
+
+
+def served_pages(base: str, rounds: int):
+    def get(query):
+        status, seconds = fetch(search_page(base, query))
+        if status != 200:
+            raise SystemExit(f"search page for {query!r}: {status}")
+        return seconds
+    return page_times(get, rounds)
+
+
+def in_process_pages(corpus: Path, index: Path, rounds: int):
+    """Search page times through Flask's test client: kb serve's lent open indexes, and an index opened for each
+    request (what calling app.run for each request would cost)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kb.app import Settings
+    from kb.web import create_app
+    from kb.web.answers import Answers
+
+    settings = Settings(corpus, index)
+    out = {}
+    for label, answers in (("lent open indexes", Answers(settings)), ("index opened per request", Answers(settings, uses=1))):
+        client = create_app(settings, answers=answers).test_client()
+
+        def get(query):
+            start = time.perf_counter()
+            assert client.get(search_page("/", query)).status_code == 200
+            return time.perf_counter() - start
+        out[label] = page_times(get, rounds)
+    return out
+
+
+def load(base: str, clients: int, seconds: float):
+    """[(kind, status, seconds)] of `clients` threads asking for search pages and draft checks for `seconds`."""
+    results, deadline = [], time.monotonic() + seconds
+    draft = urlencode({"text": SERVE_DRAFT}).encode()
+
+    def client(number):
+        rnd = random.Random(number)
+        while time.monotonic() < deadline:
+            if rnd.random() < 0.2:
+                results.append(("draft check", *fetch(base + "check", data=draft)))
+            else:
+                results.append(("search page", *fetch(search_page(base, rnd.choice(QUERIES)))))
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def report_load(label: str, results, clients: int, seconds: float):
+    errors = [r for r in results if r[1] != 200]
+    print(f"{label}: {clients} clients, {seconds:.0f} s: {len(results)} requests, {len(errors)} errors"
+          + (f" ({', '.join(sorted({str(status) for _, status, _ in errors}))})" if errors else ""))
+    for kind in ("search page", "draft check"):
+        times = [t for k, _, t in results if k == kind]
+        if times:
+            print(f"  {kind:12} {len(times):5}  median {statistics.median(times) * 1000:6.0f} ms"
+                  f"  p95 {percentile(times, 0.95) * 1000:6.0f} ms  max {max(times) * 1000:6.0f} ms")
+    return not errors
+
+
+def word_for(number: int) -> str:
+    """A made-up word for the number, letters only (the tokenizer splits digits from letters)."""
+    return "zqx" + "".join("abcdefghij"[int(d)] for d in str(number))
+
+
+def load_during_updates(shared: Path, clients: int, seconds: float, jobs: int) -> bool:
+    """The load on a small index of its own while updates and rebuilds add a release each time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus, index = tmp / "corpus", tmp / "index"
+        make_corpus(shared, 1000, corpus)
+        rebuild(corpus, index, jobs)
+        proc, base = start_server(corpus, index)
+        env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
+        stop, done, added = threading.Event(), [], [0]
+
+        def change_the_index():
+            while not stop.is_set():
+                added[0] += 1
+                record = {"id": f"bench-added-{added[0]}", "title": f"Added release {word_for(added[0])}",
+                          "date": "2024-01-01", "publisher": "Benchmark",
+                          "body": f"The word {word_for(added[0])} stands in this release only."}
+                with open(corpus / "added.jsonl", "a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(record) + "\n")
+                step = "rebuild" if added[0] % 3 == 0 else "update"
+                run = subprocess.run([sys.executable, "-m", "kb", "index", step, "--jobs", "1", "--wait"], env=env,
+                                     capture_output=True, text=True)
+                done.append((step, run.returncode))
+
+        changer = threading.Thread(target=change_the_index)
+        changer.start()
+        try:
+            ok = report_load("while the index is updated", load(base, clients, seconds), clients, seconds)
+        finally:
+            stop.set()
+            changer.join()
+        newest = [r["citation"]["doc_id"] for r in json.loads(urllib.request.urlopen(
+            base + "api/search?" + urlencode({"q": word_for(added[0])}), timeout=60).read())["results"]]
+        proc.send_signal(2)
+        proc.wait(timeout=30)
+        steps = ", ".join(f"{sum(1 for s, _ in done if s == step)} {step}s" for step in ("update", "rebuild"))
+        failed = sum(1 for _, code in done if code)
+        moved = newest == [f"bench-added-{added[0]}"]
+        print(f"  index changes during the load: {steps} ({failed} failed); newest release found after the last: {moved}")
+        return ok and moved and not failed
+
+
+def serve_benchmark(args) -> None:
+    proc, base = start_server(args.corpus, args.index)
+    try:
+        times = served_pages(base, args.rounds)
+        print(f"kb serve search page, warm, {len(QUERIES)} queries x {args.rounds}: median "
+              f"{statistics.median(times) * 1000:.0f} ms, p95 {percentile(times, 0.95) * 1000:.0f} ms, "
+              f"max {max(times) * 1000:.0f} ms")
+        ok = report_load("mixed load", load(base, args.clients, args.seconds), args.clients, args.seconds)
+    finally:
+        proc.send_signal(2)
+        proc.wait(timeout=30)
+    for label, times in in_process_pages(args.corpus, args.index, args.rounds).items():
+        print(f"search page in-process, {label}: median {statistics.median(times) * 1000:.0f} ms, "
+              f"p95 {percentile(times, 0.95) * 1000:.0f} ms")
+    ok = load_during_updates(args.shared, args.clients, args.seconds, args.jobs) and ok
+    print("no errors" if ok else "ERRORS (see above)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
     parser.add_argument("--sizes", default="1000,5000,all")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--serve", action="store_true", help="measure kb serve instead (needs --corpus and --index)")
+    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("KB_CORPUS", "corpus")))
+    parser.add_argument("--index", type=Path, default=Path(os.environ.get("KB_INDEX", "index")))
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    if args.serve:
+        return serve_benchmark(args)
     grep = ["rg", "-c", "-i"] if shutil.which("rg") else ["grep", "-c", "-i"]
     env = dict(os.environ)
     import_time = median_seconds([sys.executable, "-c", "import whoosh.index, whoosh.qparser"], args.runs, env)
