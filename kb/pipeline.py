@@ -1,6 +1,7 @@
 """Corpus → index records, in worker processes, with a report of every skipped file or record."""
 import hashlib
 import json
+import os
 import re
 import signal
 from dataclasses import dataclass, field
@@ -164,19 +165,30 @@ def tasks_for(path: Path, rel: str, wanted: Optional[Callable[[bytes], bool]] = 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
 
 
-def worker_start() -> None:
+def worker_start(parent: int, prctl) -> None:
     """A worker leaves Ctrl-C to the main process (which stops it), and dies with it: killed however the
-    main process ends (kill -9 included), a worker must not live on, print or hold files."""
+    main process ends (kill -9 included), a worker must not live on, print or hold files.
+
+    It asks for that first, with a prctl the main process looked up before forking: an import here
+    could wait forever on a lock another thread of the main process held when it forked."""
+    if prctl is not None:
+        prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG: killed when the main process ends
+    if os.getppid() != parent:  # the main process died before that took effect
+        os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked while the pool forked us
+
+
+def linux_prctl():
+    """libc's prctl, or None where there is none."""
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass
+        return None
 
 
 def run_tasks(tasks: Iterable[tuple], jobs: int) -> Iterator[Tuple[str, object]]:
@@ -196,7 +208,8 @@ def run_tasks(tasks: Iterable[tuple], jobs: int) -> Iterator[Tuple[str, object]]
 
     from .errors import KBError
 
-    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=worker_start)
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=worker_start,
+                                   initargs=(os.getpid(), linux_prctl()))
     pending: deque = deque()
     tasks = iter(tasks)
     try:

@@ -263,6 +263,23 @@ def test_kill_9_of_a_rebuild_frees_the_lock_at_once(bigger_indexed):
     process.kill()
     process.wait()
     assert a_rebuild_can_start(bigger_indexed)  # the workers neither live on nor keep the lock
+    deadline = time.time() + 10
+    while processes_using(bigger_indexed.index) and time.time() < deadline:
+        time.sleep(0.1)
+    assert processes_using(bigger_indexed.index) == []
+
+
+def processes_using(index: Path) -> list:
+    """Pids of the processes (workers included) started for this index."""
+    marker = f"KB_INDEX={index}".encode()
+    pids = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker in environ.read_bytes().split(b"\0"):
+                pids.append(int(environ.parent.name))
+        except OSError:
+            pass
+    return pids
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
