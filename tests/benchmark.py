@@ -25,6 +25,7 @@ With --serve it measures `kb serve` instead, with a client of stdlib threads:
 The county corpus is read from ../shared only; nothing of it is written outside a temp folder.
 """
 import argparse
+import json
 import os
 import random
 import re

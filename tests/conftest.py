@@ -71,6 +71,14 @@ def synthetic_jsonl(path: Path, n: int, seed: int = 7):
             fh.write(json.dumps(record) + "\n")
 
 
+def seed_and_synthetic(folder: Path, n: int) -> Path:
+    """folder/corpus: the shipped corpus (the seed) and n synthetic releases; returns it."""
+    corpus = folder / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    synthetic_jsonl(corpus / "synthetic.jsonl", n)
+    return corpus
+
+
 def kb_process(corpus, index, *args):
     env = dict(os.environ, KB_CORPUS=str(corpus), KB_INDEX=str(index))
     return subprocess.Popen([sys.executable, "-m", "kb", *args], env=env, stdout=subprocess.PIPE,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Runner, kb_process, synthetic_jsonl, wait_for_build_dir
+from conftest import REPO, Runner, kb_process, seed_and_synthetic, synthetic_jsonl, wait_for_build_dir
 from kb.pipeline import run_task
 
 ESC = "\x1b]0;owned\x07\x1b[2J\x9b31m"  # set the window title, clear the screen, C1 CSI
@@ -185,18 +185,13 @@ def test_a_figure_dense_sentence_and_a_huge_claim_stay_fast(seed):
 @pytest.fixture
 def bigger(tmp_path):
     """A corpus big enough for a rebuild to be caught in the middle, not yet indexed."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    synthetic_jsonl(corpus / "synthetic.jsonl", 800)
-    return Runner(corpus, tmp_path / "index")
+    return Runner(seed_and_synthetic(tmp_path, 800), tmp_path / "index")
 
 
 @pytest.fixture(scope="module")
 def bigger_built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bigger")
-    corpus = folder / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    synthetic_jsonl(corpus / "synthetic.jsonl", 800)
+    corpus = seed_and_synthetic(folder, 800)
     assert Runner(corpus, folder / "index")("index", "rebuild", "--jobs", "1").exit_code == 0
     return folder
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import REPO, Runner, kb_process, synthetic_jsonl, wait_for_build_dir
+from conftest import REPO, Runner, kb_process, seed_and_synthetic, synthetic_jsonl, wait_for_build_dir
 
 @pytest.fixture
 def big(tmp_path):
@@ -24,9 +24,7 @@ def big(tmp_path):
 def rebuild_seconds(tmp_path_factory):
     """How long a whole rebuild of the `big` corpus takes here, to kill one at a share of it."""
     folder = tmp_path_factory.mktemp("timing")
-    corpus = folder / "corpus"
-    shutil.copytree(REPO / "corpus", corpus)
-    synthetic_jsonl(corpus / "synthetic.jsonl", 1500)
+    corpus = seed_and_synthetic(folder, 1500)
     start = time.monotonic()
     process = kb_process(corpus, folder / "index", "index", "rebuild", "--jobs", "1")
     assert process.wait() == 0
