@@ -33,7 +33,7 @@ from .dates import YEAR_IN_TEXT_RE, YEAR_RE
 from .errors import QueryError
 from .figures import figures_in_sentence
 from .index import DOC_TEXT_FIELDS
-from .quotes import same_person
+from .quotes import TITLE_WORDS, name_words, same_person
 from .schema import content_stems
 
 MAX_CLAIM_CHARS = 3000  # a quotation or a sentence; longer text is a draft
@@ -43,9 +43,11 @@ NEAR_MAX_CHANGED = 4
 NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
 PARAPHRASE_MIN_FUZZ = 60
+CLOSE_MIN = 55  # below this partial_ratio no near-verbatim is possible: the word-by-word comparison is skipped
 DOCS_CONSIDERED = 15
 DOC_MIN = 0.7
 FIGURE_MIN = 0.4
+CONTEXT_DOC_MIN = 0.4  # in a release the draft draws on, a claim need share fewer of its words with it
 ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
 BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
 QUOTE_CHARS = "\"“”„‟«»"
@@ -152,6 +154,21 @@ def similar_docs(index, claim: str, limit: int) -> List[str]:
     return [row["doc_id"] for row in index.similar("docs", claim, fields, limit=limit, rarest=10)]
 
 
+def joined_utterances(rows: List[dict], index) -> List[dict]:
+    """The quotes of an utterance split by its attribution, joined, so a claim may span its parts."""
+    by_utterance: Dict[str, List[dict]] = {}
+    for row in rows:
+        by_utterance.setdefault(row["utterance"], [])
+    out = []
+    for utterance in list(by_utterance)[:10]:
+        doc_id = utterance.split("#u")[0]
+        parts = [r for r in index.records_of("quotes", doc_id) if r["utterance"] == utterance]
+        if len(parts) > 1:
+            out.append({**parts[0], "text": " ".join(p["text"] for p in parts), "end": parts[-1]["end"],
+                        "id": utterance, "kind": "utterance"})
+    return out
+
+
 def quote_candidates(index, claim: str, speaker: Optional[str]) -> List[dict]:
     """Extracted quotes like the claim, and whole utterances of them (so a claim may span both parts)."""
     rows = index.similar("quotes", claim, ["text"], limit=25)
@@ -163,53 +180,64 @@ def quote_candidates(index, claim: str, speaker: Optional[str]) -> List[dict]:
             continue
         seen.add(row["id"])
         out.append({**row, "kind": "quote"})
-    # an utterance split by its attribution: its parts joined, so a claim may span them
-    by_utterance: Dict[str, List[dict]] = {}
-    for row in out:
-        by_utterance.setdefault(row["utterance"], [])
-    for utterance in list(by_utterance)[:10]:
-        doc_id = utterance.split("#u")[0]
-        parts = [r for r in index.records_of("quotes", doc_id) if r["utterance"] == utterance]
-        if len(parts) > 1:
-            joined = {**parts[0], "text": " ".join(p["text"] for p in parts), "end": parts[-1]["end"],
-                      "id": utterance, "kind": "utterance"}
-            out.append(joined)
-    return out
+    return out + joined_utterances(out, index)
+
+
+def passage_candidate(passage: dict, quotes_here: List[dict]) -> dict:
+    """A whole passage as a quote candidate, said by the first speaker quoted in it (if any)."""
+    return {"id": passage["passage_id"], "doc_id": passage["doc_id"], "passage_id": passage["passage_id"],
+            "text": passage["text"], "speaker": quotes_here[0]["speaker"] if quotes_here else None,
+            "role": quotes_here[0]["role"] if quotes_here else None, "start": passage["start"],
+            "end": passage["end"], "kind": "passage"}
 
 
 def passage_candidates(index, claim: str) -> List[dict]:
     """Passages like the claim, for releases whose quotation marks were lost in scraping."""
-    out = []
-    for hit in index.similar("passages", claim, ["text"], limit=8, rarest=6):
-        quotes_here = index.records_in_passage("quotes", hit["passage_id"])
-        out.append({"id": hit["passage_id"], "doc_id": hit["doc_id"], "passage_id": hit["passage_id"],
-                    "text": hit["text"], "speaker": quotes_here[0]["speaker"] if quotes_here else None,
-                    "role": quotes_here[0]["role"] if quotes_here else None, "start": hit["start"], "end": hit["end"],
-                    "kind": "passage"})
+    return [passage_candidate(hit, index.records_in_passage("quotes", hit["passage_id"]))
+            for hit in index.similar("passages", claim, ["text"], limit=8, rarest=6)]
+
+
+def release_quote_candidates(index, releases: List[str]) -> List[dict]:
+    """Every quote, utterance and passage of some releases (the ones a draft draws on)."""
+    out: List[dict] = []
+    passages = index.passages_of(releases)
+    for doc_id in releases:
+        quotes = [{**row, "kind": "quote"} for row in index.records_of("quotes", doc_id)]
+        out += quotes + joined_utterances(quotes, index)
+        for passage in passages.get(doc_id, []):
+            out.append(passage_candidate(passage, [q for q in quotes if q["passage_id"] == passage["passage_id"]]))
     return out
 
 
-def verify_quote(index, claim: str, speaker: Optional[str]) -> dict:
+def names_person(index, doc_id: str, speaker: Optional[str]) -> bool:
+    """Does a release name this person (every word of the name in its text)?"""
+    text = set(name_words(index.document(doc_id)["data"]["text"]))
+    wanted = name_words(speaker)
+    return bool(wanted) and all(w in text for w in wanted)
+
+
+def scored_quotes(claim_fragments: List[List[str]], candidates: List[dict]) -> list:
+    """(candidate, comparison, partial_ratio, token_set_ratio) of each candidate; the word-by-word comparison
+    only for the candidates whose wording is close at all (it is the slow part)."""
     from rapidfuzz import fuzz
 
-    claim_fragments = fragments(claim)
-    claim_words = [w for f in claim_fragments for w in f]
-    def score(candidates):
-        out = []
-        for cand in candidates:
-            cand_words = " ".join(words(cand["text"]))
-            out.append((cand, compare_quote(claim_fragments, cand["text"]),
-                        fuzz.partial_ratio(" ".join(claim_words), cand_words),
-                        fuzz.token_set_ratio(" ".join(claim_words), cand_words)))
-        return out
+    claim_text = " ".join(w for f in claim_fragments for w in f)
+    out = []
+    for cand in candidates:
+        cand_words = " ".join(words(cand["text"]))
+        partial = fuzz.partial_ratio(claim_text, cand_words)
+        close = partial >= CLOSE_MIN or (len(claim_fragments) > 1 and min(
+            fuzz.partial_ratio(" ".join(f), cand_words) for f in claim_fragments) >= CLOSE_MIN)
+        cmp = compare_quote(claim_fragments, cand["text"]) if close else \
+            {"changed": len(claim_text.split()), "ratio": 0.0, "diff": "", "in_order": False}
+        out.append((cand, cmp, partial, fuzz.token_set_ratio(claim_text, cand_words)))
+    return out
 
-    scored = score(quote_candidates(index, claim, speaker))
-    if not any(s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO for s in scored):
-        # the quotation marks may have been lost in scraping: look in whole passages too
-        scored += score(passage_candidates(index, claim))
+
+def judge_quote(index, claim: str, speaker: Optional[str], scored: list, paraphrase: bool = True):
+    """(verdict, chosen candidates best first, score) of a quote claim among scored candidates."""
     exact = [s for s in scored if s[1]["changed"] == 0 and s[1]["in_order"]]
     near = [s for s in scored if s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO]
-
     if exact or near:
         group, verdict = (exact, "verbatim") if exact else (near, "near-verbatim")
         mine = [s for s in group if same_person(speaker, s[0].get("speaker"))] if speaker else []
@@ -217,17 +245,42 @@ def verify_quote(index, claim: str, speaker: Optional[str]) -> dict:
         best = chosen[0]
         if speaker and not same_person(speaker, best[0].get("speaker")) and best[0].get("speaker"):
             verdict = "misattributed"
-        score = best[1]["ratio"]
+        return verdict, chosen, best[1]["ratio"]
+    claim_stems = list(dict.fromkeys(stems(index, claim)))
+    weights = idf(index, claim_stems)
+    same = [s for s in scored if speaker is None or same_person(speaker, s[0].get("speaker"))] if paraphrase else []
+    overlap = {id(s): topic(claim_stems, set(stems(index, s[0]["text"])), weights) for s in same}
+    paraphrases = [s for s in same if overlap[id(s)] >= PARAPHRASE_MIN_WORDS
+                   or (s[3] >= PARAPHRASE_MIN_FUZZ and s[2] >= PARAPHRASE_MIN_FUZZ)]
+    chosen = sorted(paraphrases or scored, key=lambda s: -(overlap.get(id(s), 0) + (s[3] + s[2]) / 200))
+    score = max(overlap.get(id(chosen[0]), 0), chosen[0][3] / 100) if chosen else 0.0
+    return ("paraphrase" if paraphrases else "not-found"), chosen, score
+
+
+def verify_quote(index, claim: str, speaker: Optional[str], releases: Optional[List[str]] = None) -> dict:
+    """A verdict on a quote claim; with releases (those a draft draws on), judged in them first.
+
+    Outside those releases the words count only where the claimed speaker said them or where the
+    release names that speaker, and never as a paraphrase: a resemblance to another person's words
+    in another release is no evidence about this quotation.
+    """
+    claim_fragments = fragments(claim)
+    if releases:
+        verdict, chosen, score = judge_quote(index, claim, speaker, scored_quotes(
+            claim_fragments, release_quote_candidates(index, releases)))
+        if verdict == "not-found":
+            found = judge_quote(index, claim, speaker, scored_quotes(
+                claim_fragments, quote_candidates(index, claim, speaker) + passage_candidates(index, claim)),
+                paraphrase=False)
+            if found[0] != "not-found" and (not speaker or same_person(speaker, found[1][0][0].get("speaker"))
+                                            or names_person(index, found[1][0][0]["doc_id"], speaker)):
+                verdict, chosen, score = found
     else:
-        claim_stems = list(dict.fromkeys(stems(index, claim)))
-        weights = idf(index, claim_stems)
-        same = [s for s in scored if speaker is None or same_person(speaker, s[0].get("speaker"))]
-        overlap = {id(s): topic(claim_stems, set(stems(index, s[0]["text"])), weights) for s in same}
-        paraphrases = [s for s in same if overlap[id(s)] >= PARAPHRASE_MIN_WORDS
-                       or (s[3] >= PARAPHRASE_MIN_FUZZ and s[2] >= PARAPHRASE_MIN_FUZZ)]
-        chosen = sorted(paraphrases or scored, key=lambda s: -(overlap.get(id(s), 0) + (s[3] + s[2]) / 200))
-        verdict = "paraphrase" if paraphrases else "not-found"
-        score = max(overlap.get(id(chosen[0]), 0), chosen[0][3] / 100) if chosen else 0.0
+        scored = scored_quotes(claim_fragments, quote_candidates(index, claim, speaker))
+        if not any(s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO for s in scored):
+            # the quotation marks may have been lost in scraping: look in whole passages too
+            scored += scored_quotes(claim_fragments, passage_candidates(index, claim))
+        verdict, chosen, score = judge_quote(index, claim, speaker, scored)
     evidence = [evidence_of(index, c, cmp) for c, cmp, _, _ in chosen[:3 if verdict != "not-found" else 1]]
     return {"claim": claim, "speaker": speaker, "kind": "quote", "verdict": verdict, "score": round(score, 3),
             "explanation": explain_quote(verdict, speaker, chosen[0][0] if chosen else None, chosen[0][1] if chosen else None),
@@ -292,72 +345,153 @@ def topic(claim_stems: List[str], text_stems: set, weights: Dict[str, float]) ->
     return sum(weights.get(w, 1.0) for w in claim_stems if w in text_stems) / total if total else 0.0
 
 
+BOUNDS = {"more than", "less than", "at least", "up to"}
+VAGUE = {"about", "almost"}
+
+
+def same_value(claim: dict, source: dict) -> bool:
+    """The two figures state the same number (within the rounding of what is written), whatever their qualifiers."""
+    return agrees({**claim, "qualifier": None}, {**source, "qualifier": None})
+
+
+def judged(claim: dict, source: dict) -> str:
+    """supported, contradicted, or bound: the source states only a bound or a vague amount that does not
+    pin down the claim's exact figure ("more than 50" for 107, "over two decades" for 25 years)."""
+    if not agrees(claim, source):
+        return "contradicted"
+    if claim.get("qualifier") is None and (source.get("qualifier") in BOUNDS or
+                                           (source.get("qualifier") in VAGUE and not same_value(claim, source))):
+        return "bound"
+    return "supported"
+
+
+def counted_stems(index, row: dict) -> set:
+    return set(stems(index, (row.get("counted") or "") + " " + (row.get("measure") or "")))
+
+
 def comparable(index, figure: dict, row: dict) -> bool:
-    """Same unit and, for a count, the same thing counted ("19 defendants" is no claim about 541 counts)."""
+    """Could this source figure play the claim figure's part? The same unit; for a count the same thing
+    counted ("19 defendants" is no claim about 541 counts) unless the number itself is the same; not the
+    other end of a range ("$74" is no value for the "$45" of "between $45 and $74")."""
     if row["unit"] != figure["unit"]:
         return False
+    qualifiers = {figure.get("qualifier"), row.get("qualifier")}
+    if qualifiers == {"at least", "up to"}:
+        return False
     if figure["unit"] in ("count", "other") and figure.get("counted"):
-        return bool(row.get("counted")) and stems(index, figure["counted"])[-1:] == stems(index, row["counted"])[-1:]
+        thing = stems(index, figure["counted"])[-1:]
+        return bool(thing) and thing[0] in counted_stems(index, row) or same_value(figure, row)
     return True
 
 
 def best_figure(index, figure, facts, claim_stems, weights):
-    """(match, agrees, fact) of the fact in one release that best restates one claim figure, or None."""
+    """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
+
+    Its part: the fact whose sentence speaks of what the claim speaks of (weighted words), then whose
+    own measure is the claim figure's (the words next to it: "cloud storage (17.8 %)"), then an exact
+    figure before a bound, then the nearest value.
+    """
+    candidates = [(row, counted_stems(index, row)) for row in facts if comparable(index, figure, row)]
+    # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
+    # names one figure of a survey, "police officers" (the population of them all) hardly any
+    # (the population a share is of, "of police officers", is common to all the shares of a survey)
+    population = set(stems(index, figure.get("population") or "")) if figure["unit"] == "percent" else set()
+    role_stems = [w for w in dict.fromkeys(stems(index, figure.get("measure") or "")) if w in weights
+                  and w not in population]
+    role_weights = {w: weights[w] * math.log(1 + len(candidates) / (1 + sum(w in c for _, c in candidates)))
+                    for w in role_stems}
     best = None
-    for row in facts:
-        if not comparable(index, figure, row):
-            continue
+    for row, row_stems in candidates:
         passage = index.passage(row["passage_id"])
         near = set(stems(index, row["sentence"] + " " + row["measure"]))
         close = topic(claim_stems, near, weights)
         match = max(close, 0.9 * topic(claim_stems, near | set(stems(index, passage["text"])), weights))
-        ok = agrees(figure, row)
-        # equal evidence of topic: the figure nearest in value is the one the claim restates
+        role = topic(role_stems, row_stems, role_weights) if role_stems else 0.0
+        judgment = judged(figure, row)
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
-        key = (round(match, 2) + (0.05 if ok else 0), round(close, 2), -distance)
+        key = (round(match, 1), round(role, 1), row.get("qualifier") not in BOUNDS, round(close, 2), -distance)
         if best is None or key > best[0]:
-            best = (key, match, ok, row)
+            best = (key, match, judgment, row)
     return best[1:] if best and best[1] >= FIGURE_MIN else None
 
 
-def verify_figure(index, claim: str) -> dict:
-    """Find the release that speaks of what the claim measures, then compare each of the claim's figures there."""
+def claim_names(claim: str) -> List[str]:
+    """The names a claim gives (capitalised words inside the sentence, titles left out), as index stems."""
+    capitals = re.findall(r"(?<=[\w,;:’'] )[A-Z][\w’'-]+", claim)
+    return [w for w in dict.fromkeys(content_stems(" ".join(c for c in capitals if c.lower() not in TITLE_WORDS)))]
+
+
+def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems, weights):
+    """(key, [(figure, (match, judgment, fact))], coverage) of a figure claim in one release, or None."""
+    doc = index.document(doc_id)
+    coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
+    facts = index.records_of("facts", doc_id)
+    matched = [(f, m) for f in claim_figures if (m := best_figure(index, f, facts, claim_stems, weights))]
+    if not matched:
+        return None
+    # the release that restates more of the claim's figures, in passages closer to the claim's words
+    return (len(matched), round(sum(m[0] for _, m in matched), 2), round(coverage, 2)), matched, coverage
+
+
+def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> dict:
+    """Find the release that speaks of what the claim measures, then judge each of the claim's figures there.
+
+    With releases (those a draft draws on) the claim is judged in them first; another release counts
+    only when it names the claim's people or places. The claim is supported only when each of its
+    figures is; contradicted when the release gives another value for one of them.
+    """
     claim_figures = figures_in_sentence(claim)
     surfaces = set(stems(index, " ".join(f["surface"] for f in claim_figures)))
     claim_stems = [w for w in dict.fromkeys(stems(index, claim)) if w not in surfaces]
     weights = idf(index, claim_stems)
     years = [int(y) for y in YEAR_IN_TEXT_RE.findall(claim)]
-    best_doc = None
-    for rank, doc_id in enumerate(similar_docs(index, claim, DOCS_CONSIDERED)):
-        doc = index.document(doc_id)
-        if years and doc.get("published") and int(doc["published"][:4]) < max(years):
-            continue  # a release cannot report a figure for a year after its own
-        coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
-        if coverage < DOC_MIN:
-            continue
-        facts = index.records_of("facts", doc_id)
-        matched = [(f, m) for f in claim_figures if (m := best_figure(index, f, facts, claim_stems, weights))]
-        if not matched:
-            continue
-        # the release that restates more of the claim's figures, in passages closer to the claim's words
-        key = (len(matched), round(sum(m[0] for _, m in matched), 2), round(coverage, 2), -rank)
-        if best_doc is None or key > best_doc[0]:
-            best_doc = (key, matched, coverage)
-    if best_doc is None:
+    best = None
+    for doc_id in releases or []:
+        found = judge_in_release(index, doc_id, claim, claim_figures, claim_stems, weights)
+        if found and found[2] >= CONTEXT_DOC_MIN and (best is None or found[0] > best[0]):
+            best = found
+    if best is None:
+        names = claim_names(claim)
+        for rank, doc_id in enumerate(similar_docs(index, claim, DOCS_CONSIDERED)):
+            doc = index.document(doc_id)
+            if years and doc.get("published") and int(doc["published"][:4]) < max(years):
+                continue  # a release cannot report a figure for a year after its own
+            if releases and not (names and set(names) <= set(stems(index, doc["data"]["text"]))):
+                continue  # outside the draft's releases, only one about the claim's own people or places
+            found = judge_in_release(index, doc_id, claim, claim_figures, claim_stems, weights)
+            if found and found[2] >= DOC_MIN:
+                key = found[0] + (-rank,)
+                if best is None or key > best[0]:
+                    best = (key,) + found[1:]
+    if best is None:
         verdict, chosen, score = "not-found", [], 0.0
     else:
-        _, matched, score = best_doc
-        wrong = [(f, m) for f, m in matched if not m[1]]
-        verdict, chosen = ("contradicted", wrong + [fm for fm in matched if fm not in wrong]) if wrong else ("supported", matched)
+        _, matched, score = best
+        judgments = [m[1] for _, m in matched]
+        wrong = [(f, m) for f, m in matched if m[1] == "contradicted"]
+        if wrong:
+            verdict, chosen = "contradicted", wrong + [fm for fm in matched if fm not in wrong]
+        elif len(matched) == len(claim_figures) and all(j == "supported" for j in judgments):
+            verdict, chosen = "supported", matched
+        else:
+            verdict = "not-found"
+            chosen = [fm for fm in matched if fm[1][1] == "bound"] + [fm for fm in matched if fm[1][1] != "bound"]
     evidence = [evidence_of(index, {**row, "text": row["sentence"]}, None, value=row["value"]) for _, (_, _, row) in chosen[:3]]
     return {"claim": claim, "speaker": None, "kind": "figure", "verdict": verdict, "score": round(score, 3),
-            "explanation": explain_figure(verdict, chosen), "evidence": evidence}
+            "explanation": explain_figure(verdict, chosen, claim_figures), "evidence": evidence}
 
 
-def explain_figure(verdict: str, chosen) -> str:
+def explain_figure(verdict: str, chosen, claim_figures) -> str:
+    if verdict == "not-found" and chosen and chosen[0][1][1] == "bound":
+        figure, (_, _, row) = chosen[0]
+        return f"The source says only {row['surface']}, which does not give the claim's {figure['surface']}."
+    if verdict == "not-found" and chosen:
+        missing = [f["surface"] for f in claim_figures if all(f is not g for g, _ in chosen)]
+        return f"The source gives no figure for {', '.join(missing)}; " \
+               f"it gives {chosen[0][1][2]['surface']} for {chosen[0][0]['surface']}."
     if verdict == "not-found":
         return "No source gives a figure for this."
-    figure, (_, ok, row) = chosen[0]
+    figure, (_, _, row) = chosen[0]
     if verdict == "contradicted":
         return f"The source gives {row['surface']} where the claim says {figure['surface']}."
     return f"The source gives {row['surface']} for {figure['surface']}."
@@ -382,50 +516,35 @@ def verify(index, claim: str, speaker: Optional[str] = None) -> dict:
     return verify_figure(index, claim)
 
 
-def draft_claims(text: str) -> List[Tuple[str, Optional[str]]]:
-    """(claim, speaker) of every quotation and every sentence with a figure in a draft article."""
-    from .models import Document
-    from .passages import passages_of
-    from .quotes import quotes_of
-    from .sources.layout import body_blocks, classify
-
-    doc = Document(id="draft", text=text, blocks=tuple(classify(text, body_blocks(text))))
-    passages = passages_of(doc)
-    quotes = quotes_of(doc, passages)
-    claims = [(q.text, q.speaker, q.start) for q in quotes]
-    quoted = [(q.start, q.end) for q in quotes]
-    for passage in passages:
-        for start, end in passage.sentences:
-            sentence = text[start:end]
-            outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", sentence)
-            if figures_in_sentence(outside):
-                if not any(s >= start and e <= end and (e - s) > 0.6 * (end - start) for s, e in quoted):
-                    claims.append((sentence, None, start))
-    return [(c, s) for c, s, _ in sorted(claims, key=lambda x: x[2])]
-
-
 def verify_draft(index, text: str, progress: Callable[[int, int], None] = lambda done, total: None,
                  seconds: Optional[float] = None) -> dict:
-    """A verdict for each claim of a draft, and a count of each verdict.
+    """A verdict for each claim of a draft, read as a whole, a count of each verdict, and the releases it was
+    read against.
 
     At most MAX_DRAFT_CHARS of text and MAX_DRAFT_CLAIMS claims, and (seconds) a time limit: what
     was left unchecked is said in "stopped" rather than lost silently.
     """
+    from .drafts import context_releases, draft_claims
+
     if len(text) > MAX_DRAFT_CHARS:
         raise QueryError(f"the draft is {len(text):,} characters long; kb checks drafts of at most "
                          f"{MAX_DRAFT_CHARS:,}")
     found = draft_claims(text)
-    todo = [(c, s) for c, s in found if len(c) <= MAX_CLAIM_CHARS][:MAX_DRAFT_CLAIMS]
+    todo = [c for c in found if len(c.text) <= MAX_CLAIM_CHARS and words(c.text)][:MAX_DRAFT_CLAIMS]
+    releases = context_releases(index, text) if todo else []
     claims, started = [], time.monotonic()
-    for done, (claim, speaker) in enumerate(todo):
+    for done, claim in enumerate(todo):
         if seconds is not None and time.monotonic() - started > seconds:
             break
-        claims.append(verify(index, claim, speaker))
+        if claim.kind == "quote":
+            claims.append(verify_quote(index, claim.text, claim.speaker, releases))
+        else:
+            claims.append(verify_figure(index, claim.text, releases))
         progress(done + 1, len(todo))
     summary: Dict[str, int] = {}
     for c in claims:
         summary[c["verdict"]] = summary.get(c["verdict"], 0) + 1
-    out = {"claims": claims, "summary": summary}
+    out = {"claims": claims, "summary": summary, "read_against": releases}
     if len(claims) < len(found):
         out["stopped"] = f"checked {len(claims)} of the draft's {len(found)} claims"
     return out
