@@ -48,6 +48,9 @@ DOCS_CONSIDERED = 15
 DOC_MIN = 0.7
 FIGURE_MIN = 0.4
 CONTEXT_DOC_MIN = 0.4  # in a release the draft draws on, a claim need share fewer of its words with it
+CONTEXT_FIGURE_MIN = 0.25  # … and a figure's sentence too
+STRONG_ROLE = 0.5  # in a release the draft draws on, a fact whose measure is this much the claim figure's plays its part
+RESTATED = 0.6  # a sentence that holds this share of a claim's weighted words restates it
 ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
 BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
 QUOTE_CHARS = "\"“”„‟«»"
@@ -366,7 +369,16 @@ def judged(claim: dict, source: dict) -> str:
 
 
 def counted_stems(index, row: dict) -> set:
+    """The words that say what a source figure counts: its counted noun and its measure."""
     return set(stems(index, (row.get("counted") or "") + " " + (row.get("measure") or "")))
+
+
+def role_stems_of(index, row: dict) -> set:
+    """The words that say what part a source figure plays: what it counts, and the few words just before
+    it ("restitution of $164,040.50")."""
+    at = row["sentence"].find(row["surface"])
+    before = " ".join(re.split(r"\d", row["sentence"][:at])[-1].split()[-4:]) if at > 0 else ""
+    return counted_stems(index, row) | set(stems(index, before))
 
 
 def comparable(index, figure: dict, row: dict) -> bool:
@@ -384,17 +396,17 @@ def comparable(index, figure: dict, row: dict) -> bool:
     return True
 
 
-def best_figure(index, figure, facts, claim_stems, weights):
+def best_figure(index, figure, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=()):
     """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
 
-    Its part: the fact whose sentence speaks of what the claim speaks of (weighted words), then whose
-    own measure is the claim figure's (the words next to it: "cloud storage (17.8 %)"), then an exact
-    figure before a bound, then the nearest value.
+    Its part: the fact whose sentence speaks of what the claim speaks of (weighted words) and whose
+    own measure is the claim figure's (the words next to it: "cloud storage (17.8 %)", "in
+    restitution"), then an exact figure before a bound, then the nearest value. A fact whose measure
+    shares nothing with the claim figure's plays its part only in a sentence that restates the claim.
     """
-    candidates = [(row, counted_stems(index, row)) for row in facts if comparable(index, figure, row)]
+    candidates = [(row, role_stems_of(index, row)) for row in facts if comparable(index, figure, row)]
     # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
     # names one figure of a survey, "police officers" (the population of them all) hardly any
-    # (the population a share is of, "of police officers", is common to all the shares of a survey)
     population = set(stems(index, figure.get("population") or "")) if figure["unit"] == "percent" else set()
     role_stems = [w for w in dict.fromkeys(stems(index, figure.get("measure") or "")) if w in weights
                   and w not in population]
@@ -407,30 +419,41 @@ def best_figure(index, figure, facts, claim_stems, weights):
         close = topic(claim_stems, near, weights)
         match = max(close, 0.9 * topic(claim_stems, near | set(stems(index, passage["text"])), weights))
         role = topic(role_stems, row_stems, role_weights) if role_stems else 0.0
-        judgment = judged(figure, row)
+        plays_part = match >= min_match and (role or not role_stems or close >= RESTATED)
+        in_context = min_match < FIGURE_MIN
+        if not plays_part and not (in_context and (role >= STRONG_ROLE or (role and same_value(figure, row)))):
+            continue
+        # the same person or organisation named in the fact's sentence or passage
+        who = topic(names, near | set(stems(index, passage["text"])), weights) if names else 0.0
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
-        key = (round(match, 1), round(role, 1), row.get("qualifier") not in BOUNDS, round(close, 2), -distance)
+        # the claim's very value in a fact of the same measure is the figure the claim restates
+        key = (bool(role) and same_value(figure, row), round(match + role + who, 1), row.get("qualifier") not in BOUNDS, -round(distance, 2), round(close, 2))
         if best is None or key > best[0]:
-            best = (key, match, judgment, row)
-    return best[1:] if best and best[1] >= FIGURE_MIN else None
+            best = (key, match, judged(figure, row), row)
+    return best[1:] if best else None
 
 
 def claim_names(claim: str) -> List[str]:
     """The names a claim gives (capitalised words inside the sentence, titles left out), as index stems."""
-    capitals = re.findall(r"(?<=[\w,;:’'] )[A-Z][\w’'-]+", claim)
+    capitals = re.findall(r"(?<=[\w,;:’'] )[A-Z][\w’'-]+|^[A-Z][\w’'-]+(?= [A-Z])", claim.strip())
     return [w for w in dict.fromkeys(content_stems(" ".join(c for c in capitals if c.lower() not in TITLE_WORDS)))]
 
 
-def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems, weights):
+def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems, weights,
+                     min_match: float = FIGURE_MIN):
     """(key, [(figure, (match, judgment, fact))], coverage) of a figure claim in one release, or None."""
     doc = index.document(doc_id)
     coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
     facts = index.records_of("facts", doc_id)
-    matched = [(f, m) for f in claim_figures if (m := best_figure(index, f, facts, claim_stems, weights))]
+    names = [w for w in claim_names(claim) if w in weights]
+    matched = [(f, m) for f in claim_figures
+               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names))]
     if not matched:
         return None
-    # the release that restates more of the claim's figures, in passages closer to the claim's words
-    return (len(matched), round(sum(m[0] for _, m in matched), 2), round(coverage, 2)), matched, coverage
+    # the release that restates more of the claim's figures, more of them with the claim's very value, in
+    # passages closer to the claim's words
+    same = sum(same_value(f, m[2]) for f, m in matched)
+    return (len(matched), same, round(sum(m[0] for _, m in matched), 2), round(coverage, 2)), matched, coverage
 
 
 def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> dict:
@@ -447,7 +470,7 @@ def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> di
     years = [int(y) for y in YEAR_IN_TEXT_RE.findall(claim)]
     best = None
     for doc_id in releases or []:
-        found = judge_in_release(index, doc_id, claim, claim_figures, claim_stems, weights)
+        found = judge_in_release(index, doc_id, claim, claim_figures, claim_stems, weights, CONTEXT_FIGURE_MIN)
         if found and found[2] >= CONTEXT_DOC_MIN and (best is None or found[0] > best[0]):
             best = found
     if best is None:
