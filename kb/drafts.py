@@ -19,7 +19,7 @@ from .figures import figures_in_sentence
 from .quotes import CUES, NAME_TOKEN, TITLE_WORDS, quote_marks, split_who
 
 DRAFT_CUES = CUES + "|vowed|promised|warned|argued|insisted|pledged|announced|testified|acknowledged|conceded|wrote"
-CUE_RE = re.compile(rf"\b(?:{DRAFT_CUES})\b|\baccording to\b")
+CUE_RE = re.compile(rf"\b(?:{DRAFT_CUES})\b|\b[Aa]ccording to\b")
 PRONOUN_RE = re.compile(r"\b(?:he|she|they)\s*$|^\s*(?:he|she|they)\b", re.I)
 NAME_RUN_RE = re.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN})*")
 SENTENCE_CUT_RE = re.compile(r"(?<=[a-z]{2}\.)[ \t]+")  # "… in Brooklyn. New York Attorney General …"
@@ -129,7 +129,7 @@ def speaker_in(attribution: str, before: bool, people: List[Mention], offset: in
         return last_person
     if named:
         return named[-1].name
-    if cue.group(0) != "according to" and subject.strip(" ,.;:“”\"'"):
+    if cue.group(0).lower() != "according to" and subject.strip(" ,.;:“”\"'"):
         return None  # a subject that names no one ("prosecutors said"): not a person's words
     after = [p for p in people if offset + cue.end() <= p.start <= offset + cue.end() + 60]
     if after:

@@ -340,6 +340,12 @@ def agrees(claim: dict, source: dict) -> bool:
     c_lo, c_hi = interval(cv, claim.get("qualifier"), claim["surface"])
     s_lo, s_hi = interval(sv, source.get("qualifier"), source["surface"])
     return c_lo <= s_hi and s_lo <= c_hi
+    c_lo, c_hi = interval(cv, claim.get("qualifier"), claim["surface"])
+    s_lo, s_hi = interval(sv, source.get("qualifier"), source["surface"])
+    if {claim.get("qualifier"), source.get("qualifier")} >= {"almost", "more than"} or \
+            {claim.get("qualifier"), source.get("qualifier")} >= {"less than", "more than"}:
+        return c_lo < s_hi and s_lo < c_hi  # "almost half" and "more than half" only touch: they disagree
+    return c_lo <= s_hi and s_lo <= c_hi
 
 
 def topic(claim_stems: List[str], text_stems: set, weights: Dict[str, float]) -> float:
@@ -396,7 +402,8 @@ def comparable(index, figure: dict, row: dict) -> bool:
     return True
 
 
-def best_figure(index, figure, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=()):
+def best_figure(index, figure, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
+                subject: frozenset = frozenset()):
     """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
 
     Its part: the fact whose sentence speaks of what the claim speaks of (weighted words) and whose
@@ -406,11 +413,13 @@ def best_figure(index, figure, facts, claim_stems, weights, min_match: float = F
     """
     candidates = [(row, role_stems_of(index, row)) for row in facts if comparable(index, figure, row)]
     # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
-    # names one figure of a survey, "police officers" (the population of them all) hardly any
+    # names one figure of a survey; "police officers" (the population of them all) and "live-streamed" (its
+    # subject, in most of its sentences) hardly any
     population = set(stems(index, figure.get("population") or "")) if figure["unit"] == "percent" else set()
     role_stems = [w for w in dict.fromkeys(stems(index, figure.get("measure") or "")) if w in weights
-                  and w not in population]
-    role_weights = {w: weights[w] * math.log(1 + len(candidates) / (1 + sum(w in c for _, c in candidates)))
+                  and w not in population and w not in subject]
+    sentences = [set(stems(index, text)) for text in {row["sentence"] for row, _ in candidates}]
+    role_weights = {w: weights[w] * math.log(1 + len(sentences) / (1 + sum(w in c for c in sentences)))
                     for w in role_stems}
     best = None
     for row, row_stems in candidates:
@@ -446,8 +455,9 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
     facts = index.records_of("facts", doc_id)
     names = [w for w in claim_names(claim) if w in weights]
+    subject = frozenset(stems(index, doc["title"]))
     matched = [(f, m) for f in claim_figures
-               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names))]
+               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names, subject))]
     if not matched:
         return None
     # the release that restates more of the claim's figures, more of them with the claim's very value, in
