@@ -26,7 +26,7 @@ import math
 import re
 import time
 import unicodedata
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .cite import record_citation
 from .dates import YEAR_IN_TEXT_RE, YEAR_RE
@@ -403,7 +403,7 @@ def comparable(index, figure: dict, row: dict) -> bool:
 
 
 def best_figure(index, figure, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
-                subject: frozenset = frozenset()):
+                paragraphs: Sequence[set] = ()):
     """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
 
     Its part: the fact whose sentence speaks of what the claim speaks of (weighted words) and whose
@@ -414,12 +414,11 @@ def best_figure(index, figure, facts, claim_stems, weights, min_match: float = F
     candidates = [(row, role_stems_of(index, row)) for row in facts if comparable(index, figure, row)]
     # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
     # names one figure of a survey; "police officers" (the population of them all) and "live-streamed" (its
-    # subject, in most of its sentences) hardly any
+    # subject, in most of its paragraphs) hardly any
     population = set(stems(index, figure.get("population") or "")) if figure["unit"] == "percent" else set()
     role_stems = [w for w in dict.fromkeys(stems(index, figure.get("measure") or "")) if w in weights
-                  and w not in population and w not in subject]
-    sentences = [set(stems(index, text)) for text in {row["sentence"] for row, _ in candidates}]
-    role_weights = {w: weights[w] * math.log(1 + len(sentences) / (1 + sum(w in c for c in sentences)))
+                  and w not in population]
+    role_weights = {w: weights[w] * math.log(1 + len(paragraphs) / (1 + sum(w in p for p in paragraphs)))
                     for w in role_stems}
     best = None
     for row, row_stems in candidates:
@@ -455,15 +454,20 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     coverage = topic(claim_stems, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights)
     facts = index.records_of("facts", doc_id)
     names = [w for w in claim_names(claim) if w in weights]
-    subject = frozenset(stems(index, doc["title"]))
+    paragraphs = [set(stems(index, p["text"])) for p in index.passages_of([doc_id]).get(doc_id, [])]
     matched = [(f, m) for f in claim_figures
-               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names, subject))]
+               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names, paragraphs))]
     if not matched:
         return None
-    # the release that restates more of the claim's figures, more of them with the claim's very value, in
-    # passages closer to the claim's words
+    # the release that restates more of the claim's figures, in passages closer to the claim's words
     same = sum(same_value(f, m[2]) for f, m in matched)
-    return (len(matched), same, round(sum(m[0] for _, m in matched), 2), round(coverage, 2)), matched, coverage
+    closeness = sum(m[0] for _, m in matched)
+    if min_match < FIGURE_MIN:
+        # among the few releases a draft draws on, the one that gives the claim's very values is the one it
+        # restates (a sentencing and a plea release of one case give different sums)
+        return (len(matched), same, round(closeness, 2), round(coverage, 2)), matched, coverage
+    # over the whole corpus the same number in another release may be chance: closeness first
+    return (len(matched), round(closeness, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
 
 
 def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> dict:
