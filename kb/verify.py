@@ -43,6 +43,7 @@ NEAR_MAX_CHANGED = 4
 NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
 PARAPHRASE_MIN_FUZZ = 60
+PARAPHRASE_MIN_WORDING = 55  # and a paraphrase by shared words keeps some of the wording (token_set_ratio)
 CLOSE_MIN = 55  # below this partial_ratio no near-verbatim is possible: the word-by-word comparison is skipped
 DOCS_CONSIDERED = 15
 DOC_MIN = 0.7
@@ -219,6 +220,17 @@ def names_person(index, doc_id: str, speaker: Optional[str]) -> bool:
     return bool(wanted) and all(w in text for w in wanted)
 
 
+def said_by(speaker: Optional[str], cand: dict, loosely: bool = False) -> bool:
+    """Are a candidate's words those of the person named? Their speaker, or a name in their role where
+    extraction took an organisation for the speaker ("USFWS Refuge Law Enforcement", role "…, Ed Grace");
+    loosely, for a paraphrase: a passage whose quotation marks were lost and that names the person's surname
+    ("… said Acting Assistant Attorney General Wood.")."""
+    if same_person(speaker, cand.get("speaker")) or same_person(speaker, (cand.get("role") or "").split(",")[-1]):
+        return True
+    surname = name_words(speaker)[-1:]
+    return loosely and cand["kind"] == "passage" and bool(surname) and surname[0] in name_words(cand["text"])
+
+
 def scored_quotes(claim_fragments: List[List[str]], candidates: List[dict]) -> list:
     """(candidate, comparison, partial_ratio, token_set_ratio) of each candidate; the word-by-word comparison
     only for the candidates whose wording is close at all (it is the slow part)."""
@@ -243,17 +255,17 @@ def judge_quote(index, claim: str, speaker: Optional[str], scored: list, paraphr
     near = [s for s in scored if s[1]["changed"] <= NEAR_MAX_CHANGED and s[1]["ratio"] >= NEAR_MIN_RATIO]
     if exact or near:
         group, verdict = (exact, "verbatim") if exact else (near, "near-verbatim")
-        mine = [s for s in group if same_person(speaker, s[0].get("speaker"))] if speaker else []
+        mine = [s for s in group if said_by(speaker, s[0])] if speaker else []
         chosen = sorted(mine or group, key=lambda s: (s[1]["changed"], -s[1]["ratio"], s[0]["kind"] != "quote"))
         best = chosen[0]
-        if speaker and not same_person(speaker, best[0].get("speaker")) and best[0].get("speaker"):
+        if speaker and not said_by(speaker, best[0]) and best[0].get("speaker"):
             verdict = "misattributed"
         return verdict, chosen, best[1]["ratio"]
     claim_stems = list(dict.fromkeys(stems(index, claim)))
     weights = idf(index, claim_stems)
-    same = [s for s in scored if speaker is None or same_person(speaker, s[0].get("speaker"))] if paraphrase else []
+    same = [s for s in scored if speaker is None or said_by(speaker, s[0], loosely=True)] if paraphrase else []
     overlap = {id(s): topic(claim_stems, set(stems(index, s[0]["text"])), weights) for s in same}
-    paraphrases = [s for s in same if overlap[id(s)] >= PARAPHRASE_MIN_WORDS
+    paraphrases = [s for s in same if (overlap[id(s)] >= PARAPHRASE_MIN_WORDS and s[3] >= PARAPHRASE_MIN_WORDING)
                    or (s[3] >= PARAPHRASE_MIN_FUZZ and s[2] >= PARAPHRASE_MIN_FUZZ)]
     chosen = sorted(paraphrases or scored, key=lambda s: -(overlap.get(id(s), 0) + (s[3] + s[2]) / 200))
     score = max(overlap.get(id(chosen[0]), 0), chosen[0][3] / 100) if chosen else 0.0
@@ -275,7 +287,7 @@ def verify_quote(index, claim: str, speaker: Optional[str], releases: Optional[L
             found = judge_quote(index, claim, speaker, scored_quotes(
                 claim_fragments, quote_candidates(index, claim, speaker) + passage_candidates(index, claim)),
                 paraphrase=False)
-            if found[0] != "not-found" and (not speaker or same_person(speaker, found[1][0][0].get("speaker"))
+            if found[0] != "not-found" and (not speaker or said_by(speaker, found[1][0][0])
                                             or names_person(index, found[1][0][0]["doc_id"], speaker)):
                 verdict, chosen, score = found
     else:
