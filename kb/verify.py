@@ -51,6 +51,9 @@ FIGURE_MIN = 0.4
 CONTEXT_DOC_MIN = 0.4  # in a release the draft draws on, a claim need share fewer of its words with it
 CONTEXT_FIGURE_MIN = 0.25  # … and a figure's sentence too
 STRONG_ROLE = 0.5  # in a release the draft draws on, a fact whose measure is this much the claim figure's plays its part
+SLOT_WORDS = 4
+CLAUSE_RE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
+SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it
 RESTATED = 0.6  # a sentence that holds this share of a claim's weighted words restates it
 ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
 BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
@@ -401,8 +404,7 @@ def role_stems_of(index, row: dict) -> set:
 
 def comparable(index, figure: dict, row: dict) -> bool:
     """Could this source figure play the claim figure's part? The same unit; for a count the same thing
-    counted ("19 defendants" is no claim about 541 counts) unless the number itself is the same; not the
-    other end of a range ("$74" is no value for the "$45" of "between $45 and $74")."""
+    counted ("19 defendants" is no claim about 541 counts); not the other end of a range ("$74" is no value for the "$45" of "between $45 and $74")."""
     if row["unit"] != figure["unit"]:
         return False
     qualifiers = {figure.get("qualifier"), row.get("qualifier")}
@@ -410,11 +412,23 @@ def comparable(index, figure: dict, row: dict) -> bool:
         return False
     if figure["unit"] in ("count", "other") and figure.get("counted"):
         thing = stems(index, figure["counted"])[-1:]
-        return bool(thing) and thing[0] in counted_stems(index, row) or same_value(figure, row)
+        # the counted noun, or the words after the figure up to the next number ("4,700 expensive, unnecessary
+        # life insurance policies"; not "158 stitches, leaving 16 visible scars")
+        counted = stems(index, (row.get("counted") or "") + " " + re.split(r"\d", row.get("measure") or "")[0])
+        return bool(thing) and thing[0] in counted
     return True
 
 
-def best_figure(index, figure, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
+def slot_of(index, sentence: str, start: int, end: int) -> set:
+    """The words around a figure in its sentence (SLOT_WORDS each side): "sentenced to [two years] in prison"
+    and "ordered to serve [two years] of supervised release" are different slots; a slot ends with its
+    clause ("…'s license, and [a third] of those")."""
+    before = CLAUSE_RE.split(sentence[max(0, start - 120):start])[-1]
+    after = CLAUSE_RE.split(sentence[end:end + 120])[0]
+    return set(stems(index, before)[-SLOT_WORDS:] + stems(index, after)[:SLOT_WORDS])
+
+
+def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
                 paragraphs: Sequence[set] = ()):
     """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
 
@@ -423,16 +437,23 @@ def best_figure(index, figure, facts, claim_stems, weights, min_match: float = F
     restitution"), then an exact figure before a bound, then the nearest value. A fact whose measure
     shares nothing with the claim figure's plays its part only in a sentence that restates the claim.
     """
-    candidates = [(row, role_stems_of(index, row)) for row in facts if comparable(index, figure, row)]
+    rows = [row for row in facts if comparable(index, figure, row)]
+    if not rows and figure.get("counted"):
+        # no fact of the release counts the claim's thing: the same number of another noun ("27 workers",
+        # "27 employees") may be it
+        rows = [row for row in facts if row["unit"] == figure["unit"] and same_value(figure, row)]
+    candidates = [(row, role_stems_of(index, row)) for row in rows]
     # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
     # names one figure of a survey; "police officers" (the population of them all) and "live-streamed" (its
     # subject, in most of its paragraphs) hardly any
     population = set(stems(index, figure.get("population") or "")) if figure["unit"] == "percent" else set()
     role_stems = [w for w in dict.fromkeys(stems(index, figure.get("measure") or "")) if w in weights
                   and w not in population]
+    claim_slot = [w for w in slot_of(index, claim, figure["start"], figure["end"]) if w in weights
+                  and w not in population]
     role_weights = {w: weights[w] * math.log(1 + len(paragraphs) / (1 + sum(w in p for p in paragraphs)))
-                    for w in role_stems}
-    best = None
+                    for w in set(role_stems) | set(claim_slot)}
+    scored = []
     for row, row_stems in candidates:
         passage = index.passage(row["passage_id"])
         near = set(stems(index, row["sentence"] + " " + row["measure"]))
@@ -445,12 +466,25 @@ def best_figure(index, figure, facts, claim_stems, weights, min_match: float = F
             continue
         # the same person or organisation named in the fact's sentence or passage
         who = topic(names, near | set(stems(index, passage["text"])), weights) if names else 0.0
+        at = row["sentence"].find(row["surface"])
+        slot = topic(claim_slot, slot_of(index, row["sentence"], at, at + len(row["surface"])), role_weights) \
+            if claim_slot and at >= 0 else 0.0
+        scored.append((row, match, role, who, slot, close))
+    if not scored:
+        return None
+    best_slot = max(s[4] for s in scored)
+
+    def key(item):
+        row, match, role, who, slot, close = item
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
-        # the claim's very value in a fact of the same measure is the figure the claim restates
-        key = (bool(role) and same_value(figure, row), round(match + role + who, 1), row.get("qualifier") not in BOUNDS, -round(distance, 2), round(close, 2))
-        if best is None or key > best[0]:
-            best = (key, match, judged(figure, row), row)
-    return best[1:] if best else None
+        # the claim's very value in a slot as like the claim's as any is the figure the claim restates
+        # ("sentenced to [18 months] in prison"), not the same number in another slot ("[two years] of
+        # supervised release" for "sentenced to [two years] in prison")
+        return (same_value(figure, row) and slot >= best_slot - SLOT_MARGIN, round(match + role + who + slot, 1),
+                row.get("qualifier") not in BOUNDS, -round(distance, 2), round(close, 2))
+
+    row, match, *_ = max(scored, key=key)
+    return match, judged(figure, row), row
 
 
 def claim_names(claim: str) -> List[str]:
@@ -468,7 +502,7 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     names = [w for w in claim_names(claim) if w in weights]
     paragraphs = [set(stems(index, p["text"])) for p in index.passages_of([doc_id]).get(doc_id, [])]
     matched = [(f, m) for f in claim_figures
-               if (m := best_figure(index, f, facts, claim_stems, weights, min_match, names, paragraphs))]
+               if (m := best_figure(index, f, claim, facts, claim_stems, weights, min_match, names, paragraphs))]
     if not matched:
         return None
     # the release that restates more of the claim's figures, in passages closer to the claim's words
