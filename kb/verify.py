@@ -52,8 +52,10 @@ CONTEXT_DOC_MIN = 0.4  # in a release the draft draws on, a claim need share few
 CONTEXT_FIGURE_MIN = 0.25  # … and a figure's sentence too
 STRONG_ROLE = 0.5  # in a release the draft draws on, a fact whose measure is this much the claim figure's plays its part
 SLOT_WORDS = 4
+AUXILIARIES = {"wa", "were", "ha", "have", "had", "been", "be", "is", "ar", "also", "will", "would", "each"}  # as stemmed
 CLAUSE_RE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
-SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it
+SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it,
+SAME_SLOT = 0.3  # … or in one that holds this share of the words around the claim figure
 RESTATED = 0.6  # a sentence that holds this share of a claim's weighted words restates it
 ELISION_RE = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\s?\.\s?\.)\s*")
 BRACKET_RE = re.compile(r"\[[^\]]{1,60}\]")
@@ -425,7 +427,8 @@ def slot_of(index, sentence: str, start: int, end: int) -> set:
     clause ("…'s license, and [a third] of those")."""
     before = CLAUSE_RE.split(sentence[max(0, start - 120):start])[-1]
     after = CLAUSE_RE.split(sentence[end:end + 120])[0]
-    return set(stems(index, before)[-SLOT_WORDS:] + stems(index, after)[:SLOT_WORDS])
+    words_before = [w for w in stems(index, before) if w not in AUXILIARIES][-SLOT_WORDS:]
+    return set(words_before + [w for w in stems(index, after) if w not in AUXILIARIES][:SLOT_WORDS])
 
 
 def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
@@ -477,10 +480,11 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     def key(item):
         row, match, role, who, slot, close = item
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
-        # the claim's very value in a slot as like the claim's as any is the figure the claim restates
+        # the claim's very value in a slot like the claim's (as like as any, or much) is the figure the claim restates
         # ("sentenced to [18 months] in prison"), not the same number in another slot ("[two years] of
         # supervised release" for "sentenced to [two years] in prison")
-        return (same_value(figure, row) and slot >= best_slot - SLOT_MARGIN, round(match + role + who + slot, 1),
+        restates = same_value(figure, row) and slot >= min(best_slot - SLOT_MARGIN, SAME_SLOT)
+        return (restates, round(match + role + who + slot, 1),
                 row.get("qualifier") not in BOUNDS, -round(distance, 2), round(close, 2))
 
     row, match, *_ = max(scored, key=key)
