@@ -456,6 +456,7 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
                   and w not in population]
     role_weights = {w: weights[w] * math.log(1 + len(paragraphs) / (1 + sum(w in p for p in paragraphs)))
                     for w in set(role_stems) | set(claim_slot)}
+    bare = figure["unit"] == "count" and not figure.get("counted")
     scored = []
     for row, row_stems in candidates:
         passage = index.passage(row["passage_id"])
@@ -463,15 +464,17 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
         close = topic(claim_stems, near, weights)
         match = max(close, 0.9 * topic(claim_stems, near | set(stems(index, passage["text"])), weights))
         role = topic(role_stems, row_stems, role_weights) if role_stems else 0.0
-        plays_part = match >= min_match and (role or not role_stems or close >= RESTATED)
-        in_context = min_match < FIGURE_MIN
-        if not plays_part and not (in_context and (role >= STRONG_ROLE or (role and same_value(figure, row)))):
-            continue
-        # the same person or organisation named in the fact's sentence or passage
-        who = topic(names, near | set(stems(index, passage["text"])), weights) if names else 0.0
         at = row["sentence"].find(row["surface"])
         slot = topic(claim_slot, slot_of(index, row["sentence"], at, at + len(row["surface"])), role_weights) \
             if claim_slot and at >= 0 else 0.0
+        plays_part = match >= min_match and (role or not role_stems or close >= RESTATED)
+        in_context = min_match < FIGURE_MIN
+        if not plays_part and not (in_context and (role >= STRONG_ROLE or ((role or slot) and same_value(figure, row)))):
+            continue
+        if bare and slot < SAME_SLOT:
+            continue  # a number that counts nothing named ("now 22") has only its slot to say what it is
+        # the same person or organisation named in the fact's sentence or passage
+        who = topic(names, near | set(stems(index, passage["text"])), weights) if names else 0.0
         scored.append((row, match, role, who, slot, close))
     if not scored:
         return None
@@ -497,6 +500,24 @@ def claim_names(claim: str) -> List[str]:
     return [w for w in dict.fromkeys(content_stems(" ".join(c for c in capitals if c.lower() not in TITLE_WORDS)))]
 
 
+def number_in_release(index, doc_id: str, figure: dict, names: List[str]) -> Optional[dict]:
+    """A bare number of the claim ("now 22") written the same in a sentence of the release that names the
+    claim's person ("Chambers, now 22-years-old", which extraction rightly leaves out as an age), as a fact."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", figure["surface"])
+    if not digits:
+        return None
+    number = re.compile(rf"(?<![\d,.$]){re.escape(digits.group(0))}(?![\d,]|\.\d)")
+    for passage in index.passages_of([doc_id]).get(doc_id, []):
+        for sentence in re.finditer(r"[^.!?]+[.!?]*", passage["text"]):
+            hit = number.search(sentence.group(0))
+            if hit and set(names) & set(stems(index, sentence.group(0))):
+                start = int(passage["start"]) + sentence.start() + hit.start()
+                return {"doc_id": doc_id, "passage_id": passage["passage_id"], "start": start,
+                        "end": start + len(hit.group(0)), "surface": hit.group(0), "value": figure["value"],
+                        "unit": figure["unit"], "qualifier": None, "sentence": sentence.group(0).strip()}
+    return None
+
+
 def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems, weights,
                      min_match: float = FIGURE_MIN):
     """(key, [(figure, (match, judgment, fact))], coverage) of a figure claim in one release, or None."""
@@ -507,6 +528,10 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     paragraphs = [set(stems(index, p["text"])) for p in index.passages_of([doc_id]).get(doc_id, [])]
     matched = [(f, m) for f in claim_figures
                if (m := best_figure(index, f, claim, facts, claim_stems, weights, min_match, names, paragraphs))]
+    if min_match < FIGURE_MIN and names:
+        matched += [(f, (min_match, "supported", literal)) for f in claim_figures
+                    if all(f is not g for g, _ in matched) and f["unit"] == "count" and not f.get("counted")
+                    and (literal := number_in_release(index, doc_id, f, names))]
     if not matched:
         return None
     # the release that restates more of the claim's figures, in passages closer to the claim's words
