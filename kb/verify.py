@@ -192,10 +192,26 @@ def quote_candidates(index, claim: str, speaker: Optional[str]) -> List[dict]:
     return out + joined_utterances(out, index)
 
 
+def passage_speaker(text: str) -> Optional[str]:
+    """The person a passage's attribution names ("…, said George Venizelos, Assistant Director …"), for a
+    passage whose quotation marks were lost in scraping (the draft's attribution rules read it)."""
+    from .drafts import CUE_RE, people_named
+
+    people = people_named(text)
+    for cue in CUE_RE.finditer(text):
+        after = [p for p in people if cue.end() <= p.start <= cue.end() + 60]
+        before = [p for p in people if cue.start() - 60 <= p.end <= cue.start()]
+        if after or before:
+            return after[0].name if after else before[-1].name
+    return None
+
+
 def passage_candidate(passage: dict, quotes_here: List[dict]) -> dict:
-    """A whole passage as a quote candidate, said by the first speaker quoted in it (if any)."""
+    """A whole passage as a quote candidate, said by the first speaker quoted in it, or else by the person its
+    attribution names."""
     return {"id": passage["passage_id"], "doc_id": passage["doc_id"], "passage_id": passage["passage_id"],
-            "text": passage["text"], "speaker": quotes_here[0]["speaker"] if quotes_here else None,
+            "text": passage["text"],
+            "speaker": quotes_here[0]["speaker"] if quotes_here else passage_speaker(passage["text"]),
             "role": quotes_here[0]["role"] if quotes_here else None, "start": passage["start"],
             "end": passage["end"], "kind": "passage"}
 
@@ -479,14 +495,20 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     if not scored:
         return None
     best_slot = max(s[4] for s in scored)
+    best_in_sentence: Dict[str, float] = {}
+    for item in scored:
+        best_in_sentence[item[0]["sentence"]] = max(best_in_sentence.get(item[0]["sentence"], 0.0), item[4])
 
     def key(item):
         row, match, role, who, slot, close = item
         distance = abs(row["value"] - figure["value"]) / max(abs(figure["value"]), 1e-9)
-        # the claim's very value in a slot like the claim's (as like as any, or much) is the figure the claim restates
+        # the claim's very value in a slot like the claim's (as like as any, or much, and the likest of its
+        # sentence: "up to 50 times stronger than heroin and 100 times stronger than morphine") is the figure
+        # the claim restates
         # ("sentenced to [18 months] in prison"), not the same number in another slot ("[two years] of
         # supervised release" for "sentenced to [two years] in prison")
-        restates = same_value(figure, row) and slot >= min(best_slot - SLOT_MARGIN, SAME_SLOT)
+        restates = same_value(figure, row) and slot >= min(best_slot - SLOT_MARGIN, SAME_SLOT) \
+            and slot >= best_in_sentence[row["sentence"]] - SLOT_MARGIN
         return (restates, round(match + role + who + slot, 1),
                 row.get("qualifier") not in BOUNDS, -round(distance, 2), round(close, 2))
 
