@@ -188,9 +188,8 @@ def draft_claims(text: str) -> List[DraftClaim]:
 
 
 def context_releases(index, text: str) -> List[str]:
-    """Ids of the releases a draft draws on: those its rarest words, taken together, find best (BM25)."""
-    rows = index.similar("docs", text, ["body"], limit=CONTEXT_MAX * 2, rarest=CONTEXT_WORDS)
-    if not rows:
-        return []
-    best = rows[0]["_score"]
-    return [r["doc_id"] for r in rows if r["_score"] >= CONTEXT_SHARE * best][:CONTEXT_MAX]
+    """Ids of the releases a draft draws on: those its rarest words, taken together, find best."""
+    from .verify import releases_like
+
+    ranked = releases_like(index, text, CONTEXT_WORDS, CONTEXT_MAX)
+    return [doc_id for doc_id, score in ranked if score >= CONTEXT_SHARE * ranked[0][1]] if ranked else []

@@ -22,6 +22,7 @@ Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
   the same kind, 0.65.
 """
 import difflib
+import functools
 import math
 import re
 import time
@@ -44,6 +45,7 @@ NEAR_MIN_RATIO = 0.8
 PARAPHRASE_MIN_WORDS = 0.3
 PARAPHRASE_MIN_FUZZ = 60
 PARAPHRASE_MIN_WORDING = 55  # and a paraphrase by shared words keeps some of the wording (token_set_ratio)
+OUTSIDE_WORDS = 6  # a draft's quotation is looked for outside its releases by this many of its rarest words
 CLOSE_MIN = 55  # below this partial_ratio no near-verbatim is possible: the word-by-word comparison is skipped
 DOCS_CONSIDERED = 15
 DOC_MIN = 0.7
@@ -144,7 +146,13 @@ def compare_quote(claim_fragments: List[List[str]], source_text: str) -> dict:
 def stems(index, text: str) -> List[str]:
     """The content words of text as stems (function words out, accents folded); numbers are left out,
     but years ("2017") stay: they say which release a claim is about."""
-    return [w for w in content_stems(text) if not w.isdigit() or YEAR_RE.match(w)]
+    return list(text_stems(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def text_stems(text: str) -> Tuple[str, ...]:
+    """stems(), remembered: a draft's claims are compared with the same sentences and passages again and again."""
+    return tuple(w for w in content_stems(text) if not w.isdigit() or YEAR_RE.match(w))
 
 
 def idf(index, claim_stems: List[str]) -> Dict[str, float]:
@@ -155,6 +163,20 @@ def idf(index, claim_stems: List[str]) -> Dict[str, float]:
     """
     n = max(index.doc_count(), 1)
     return {w: math.log(1 + n / max(index.doc_frequency("body", w), 1)) for w in claim_stems}
+
+
+def releases_like(index, text: str, rarest: int, limit: int) -> List[Tuple[str, float]]:
+    """(id, score) of the English releases the rarest words of a text (a draft) find best, best first: BM25 as
+    `kb search` ranks releases, over postings read a block at a time (a Whoosh search is several times slower)."""
+    from .search import Unit, bm25, unit_postings
+
+    tokens = [t for t in dict.fromkeys(index.analyse("docs", "body", text)) if len(t) > 1 or t.isdigit()]
+    frequency = {t: index.doc_frequency("body", t) for t in tokens}
+    units = [Unit(t, {"body": [(t,)]}) for t in sorted((t for t in tokens if frequency[t]), key=frequency.get)[:rarest]]
+    postings = [unit_postings(index, unit, None) for unit in units]
+    scores = bm25(index, units, postings, set().union(*postings)) if units else {}
+    return [(index.summary_at(docnum)["doc_id"], score)
+            for docnum, score in sorted(scores.items(), key=lambda item: -item[1])[:limit]]
 
 
 def similar_docs(index, claim: str, limit: int) -> List[str]:
@@ -178,11 +200,13 @@ def joined_utterances(rows: List[dict], index) -> List[dict]:
     return out
 
 
-def quote_candidates(index, claim: str, speaker: Optional[str]) -> List[dict]:
-    """Extracted quotes like the claim, and whole utterances of them (so a claim may span both parts)."""
-    rows = index.similar("quotes", claim, ["text"], limit=25)
+def quote_candidates(index, claim: str, speaker: Optional[str], rarest: int = 12, outside: bool = False) -> List[dict]:
+    """Extracted quotes like the claim, and whole utterances of them (so a claim may span both parts);
+    rarest: how many of the claim's rarest words find them; outside a draft's releases, only those found
+    with the speaker's name (they count only when said by that speaker or in a release naming them)."""
+    rows = index.similar("quotes", claim, ["text"], limit=25, rarest=rarest) if not (speaker and outside) else []
     if speaker:
-        rows += index.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15)
+        rows += index.similar("quotes", claim + " " + speaker, ["text", "speaker"], limit=15, rarest=rarest)
     seen, out = set(), []
     for row in rows:
         if row["id"] in seen:
@@ -222,8 +246,9 @@ def passage_candidates(index, claim: str) -> List[dict]:
             for hit in index.similar("passages", claim, ["text"], limit=8, rarest=6)]
 
 
-def release_quote_candidates(index, releases: List[str]) -> List[dict]:
-    """Every quote, utterance and passage of some releases (the ones a draft draws on)."""
+@functools.lru_cache(maxsize=8)
+def release_quote_candidates(index, releases: Tuple[str, ...]) -> List[dict]:
+    """Every quote, utterance and passage of some releases (the ones a draft draws on; read once a draft)."""
     out: List[dict] = []
     passages = index.passages_of(releases)
     for doc_id in releases:
@@ -303,10 +328,10 @@ def verify_quote(index, claim: str, speaker: Optional[str], releases: Optional[L
     claim_fragments = fragments(claim)
     if releases:
         verdict, chosen, score = judge_quote(index, claim, speaker, scored_quotes(
-            claim_fragments, release_quote_candidates(index, releases)))
+            claim_fragments, release_quote_candidates(index, tuple(releases))))
         if verdict == "not-found":
             found = judge_quote(index, claim, speaker, scored_quotes(
-                claim_fragments, quote_candidates(index, claim, speaker) + passage_candidates(index, claim)),
+                claim_fragments, quote_candidates(index, claim, speaker, rarest=OUTSIDE_WORDS, outside=True)),
                 paraphrase=False)
             if found[0] != "not-found" and (not speaker or said_by(speaker, found[1][0][0])
                                             or names_person(index, found[1][0][0]["doc_id"], speaker)):
@@ -584,9 +609,11 @@ def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> di
         found = judge_in_release(index, doc_id, claim, claim_figures, claim_stems, weights, CONTEXT_FIGURE_MIN)
         if found and found[2] >= CONTEXT_DOC_MIN and (best is None or found[0] > best[0]):
             best = found
-    if best is None:
-        names = claim_names(claim)
-        for rank, doc_id in enumerate(similar_docs(index, claim, DOCS_CONSIDERED)):
+    names = claim_names(claim)
+    if best is None and (names or not releases):
+        outside = [d for d, _ in releases_like(index, claim, 10, DOCS_CONSIDERED)] if releases else \
+            similar_docs(index, claim, DOCS_CONSIDERED)
+        for rank, doc_id in enumerate(outside):
             doc = index.document(doc_id)
             if years and doc.get("published") and int(doc["published"][:4]) < max(years):
                 continue  # a release cannot report a figure for a year after its own
