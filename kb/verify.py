@@ -175,8 +175,13 @@ def releases_like(index, text: str, rarest: int, limit: int) -> List[Tuple[str, 
     units = [Unit(t, {"body": [(t,)]}) for t in sorted((t for t in tokens if frequency[t]), key=frequency.get)[:rarest]]
     postings = [unit_postings(index, unit, None) for unit in units]
     scores = bm25(index, units, postings, set().union(*postings)) if units else {}
-    return [(index.summary_at(docnum)["doc_id"], score)
-            for docnum, score in sorted(scores.items(), key=lambda item: -item[1])[:limit]]
+    ranked: Dict[str, float] = {}
+    for docnum, score in sorted(scores.items(), key=lambda item: -item[1]):
+        # a release kept in several copies (a JSON Lines record and a saved page) is read as its first copy
+        ranked.setdefault(index.release_of(index.summary_at(docnum)["doc_id"]), score)
+        if len(ranked) == limit:
+            break
+    return list(ranked.items())
 
 
 def similar_docs(index, claim: str, limit: int) -> List[str]:
