@@ -166,6 +166,26 @@ def quote_claims(text: str, start: int, people: List[Mention]) -> List[DraftClai
     return out
 
 
+AGE_RE = re.compile(r"(?:[A-Za-z.],\s*|\b(?:now|aged|age)\s+|\b(?:was|is)\s+(?:only\s+|just\s+)?)(?P<age>\d{1,3})(?!,\d)"
+                    r"(?=\s*,|\s+when\b|-years?-old\b|[.;]?$)|\b(?P<adjective>\d{1,3})-years?-old\b")
+
+
+def sentence_figures(sentence: str) -> List[dict]:
+    """The figures of a draft's sentence; where it has none, the ages it gives ("Aimee Hidalgo, 28,", "a
+    45-year-old man", "now 22", "was 18 when …"), which a reporter checks like any other number (extraction
+    leaves them out of a release's figures, so they are looked for as written)."""
+    found = figures_in_sentence(sentence)
+    if found:
+        return found
+    ages = []
+    for m in AGE_RE.finditer(sentence):
+        group = "age" if m.group("age") else "adjective"
+        ages.append({"start": m.start(group), "end": m.end(group), "surface": m.group(group), "unit": "count",
+                     "value": float(m.group(group)), "qualifier": None, "kind": "count", "counted": None,
+                     "measure": "age", "population": None})
+    return ages
+
+
 def draft_claims(text: str) -> List[DraftClaim]:
     """Every quotation of a draft with its claimed speaker, and every sentence that states a figure
     (inside or outside quotation marks; a date is not a figure), in reading order."""
@@ -182,7 +202,7 @@ def draft_claims(text: str) -> List[DraftClaim]:
         claims += quote_claims(passage.text, passage.start, people)
         for s, e in passage.sentences:
             sentence = text[s:e].strip()
-            if figures_in_sentence(sentence):
+            if sentence_figures(sentence):
                 claims.append(DraftClaim(sentence, "figure", None, s))
     return sorted(claims, key=lambda c: c.start)
 

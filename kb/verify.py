@@ -558,7 +558,7 @@ def number_in_release(index, doc_id: str, figure: dict, names: List[str]) -> Opt
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", figure["surface"])
     if not digits:
         return None
-    number = re.compile(rf"(?<![\d,.$]){re.escape(digits.group(0))}(?![\d,]|\.\d)")
+    number = re.compile(rf"(?<![\d,.$]){re.escape(digits.group(0))}(?!\d|,\d|\.\d)")
     for passage in index.passages_of([doc_id]).get(doc_id, []):
         for sentence in re.finditer(r"[^.!?]+[.!?]*", passage["text"]):
             hit = number.search(sentence.group(0))
@@ -597,14 +597,15 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     return (len(matched), round(closeness, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
 
 
-def verify_figure(index, claim: str, releases: Optional[List[str]] = None) -> dict:
+def verify_figure(index, claim: str, releases: Optional[List[str]] = None,
+                  claim_figures: Optional[List[dict]] = None) -> dict:
     """Find the release that speaks of what the claim measures, then judge each of the claim's figures there.
 
     With releases (those a draft draws on) the claim is judged in them first; another release counts
     only when it names the claim's people or places. The claim is supported only when each of its
     figures is; contradicted when the release gives another value for one of them.
     """
-    claim_figures = figures_in_sentence(claim)
+    claim_figures = claim_figures or figures_in_sentence(claim)
     surfaces = set(stems(index, " ".join(f["surface"] for f in claim_figures)))
     claim_stems = [w for w in dict.fromkeys(stems(index, claim)) if w not in surfaces]
     weights = idf(index, claim_stems)
@@ -690,7 +691,7 @@ def verify_draft(index, text: str, progress: Callable[[int, int], None] = lambda
     At most MAX_DRAFT_CHARS of text and MAX_DRAFT_CLAIMS claims, and (seconds) a time limit: what
     was left unchecked is said in "stopped" rather than lost silently.
     """
-    from .drafts import context_releases, draft_claims
+    from .drafts import context_releases, draft_claims, sentence_figures
 
     if len(text) > MAX_DRAFT_CHARS:
         raise QueryError(f"the draft is {len(text):,} characters long; kb checks drafts of at most "
@@ -705,7 +706,7 @@ def verify_draft(index, text: str, progress: Callable[[int, int], None] = lambda
         if claim.kind == "quote":
             claims.append(verify_quote(index, claim.text, claim.speaker, releases))
         else:
-            claims.append(verify_figure(index, claim.text, releases))
+            claims.append(verify_figure(index, claim.text, releases, sentence_figures(claim.text)))
         progress(done + 1, len(todo))
     summary: Dict[str, int] = {}
     for c in claims:

@@ -123,6 +123,7 @@ RELEASES = [
          "WASHINGTON Walter Quimby, owner of Bluefin Landing LLC of Calvert County, was sentenced today to "
          "18 months in prison for falsifying the weights of striped bass reported at his check-in station.\n\n"
          "Quimby and Bluefin Landing were also ordered to pay a fine of $36,000 and restitution of $164,040.\n\n"
+         "Quimby, 54, pleaded guilty in November to falsifying the catch reports.\n\n"
          "Workers at the station were told to report that they were paid between $54 and $74 per hour.\n\n"
          "Investigators found that more than 50 fishermen had used the station to hide their catch.\n\n"
          "“Those who cheat the quota system steal from every honest fisherman on the bay,” said Acting "
@@ -234,6 +235,14 @@ def test_draft_read_as_a_whole(harbor, tmp_path):
     assert verdict_of(out, "We will keep watching the docks")["verdict"] == "verbatim"
     # an invented quote is not a paraphrase of words in another release
     assert verdict_of(out, "Quota cheats will find no safe harbor")["verdict"] == "not-found"
+
+
+def test_draft_ages_are_checked_as_written(harbor, tmp_path):
+    # extraction leaves ages out of a release's figures; a draft's age is looked for as written beside the name
+    out = check_draft(harbor, tmp_path, "Dealer sentenced\n\nWalter Quimby, 54, pleaded guilty last year.\n\n"
+                                        "Felix Ortman, 45, prosecuted the case.")
+    assert verdict_of(out, "Walter Quimby, 54")["verdict"] == "supported"
+    assert verdict_of(out, "Felix Ortman, 45")["verdict"] == "not-found"
 
 
 def test_draft_bound_never_supports_an_exact_figure(harbor, tmp_path):
