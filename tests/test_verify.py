@@ -98,8 +98,10 @@ def test_draft(kb, tmp_path):
     assert [(c["kind"], c["verdict"]) for c in out["claims"]] == [
         ("figure", "supported"), ("quote", "verbatim"), ("quote", "not-found"), ("figure", "contradicted")]
     assert out["summary"] == {"supported": 1, "verbatim": 1, "not-found": 1, "contradicted": 1}
+    assert out["read_against"] == [SEED_ID]
     text = kb("verify", "--draft", str(draft))
-    assert text.stdout.splitlines()[-1] == "Summary: contradicted 1, not-found 1, supported 1, verbatim 1"
+    assert text.stdout.splitlines()[-2:] == [f"Read against: {SEED_ID}",
+                                            "Summary: contradicted 1, not-found 1, supported 1, verbatim 1"]
     md = kb("verify", "--draft", str(draft), "--format", "md")
     assert md.exit_code == 1
     assert md.stdout.startswith("1. **supported**: Almost half of police officers say encryption hinders")
