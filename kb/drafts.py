@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from .figures import figures_in_sentence
-from .quotes import CUES, NAME_TOKEN, TITLE_WORDS, quote_marks, split_who
+from .quotes import CUES, MIN_WORDS, NAME_TOKEN, TITLE_WORDS, quote_marks, split_who
 
 DRAFT_CUES = CUES + "|vowed|promised|warned|argued|insisted|pledged|announced|testified|acknowledged|conceded|wrote"
 CUE_RE = re.compile(rf"\b(?:{DRAFT_CUES})\b|\b[Aa]ccording to\b")
@@ -157,8 +157,8 @@ def quote_claims(text: str, start: int, people: List[Mention]) -> List[DraftClai
         if speaker is None and out and not CUE_RE.search(text[before_from:after_to]):
             speaker = out[-1].speaker  # a quotation that goes on from the one before it
         words = text[s:e].strip()
-        if len(words.split()) >= 2:
-            out.append(DraftClaim(words, "quote", speaker, start + s))
+        if len(words.split()) >= MIN_WORDS or (speaker and len(words.split()) >= 2):
+            out.append(DraftClaim(words, "quote", speaker, start + s))  # not a name or a term in quotation marks
     # a quotation attributed only by the one after it in the paragraph ("…" she said first, then "…")
     for earlier, later in zip(out, out[1:]):
         if earlier.speaker is None:

@@ -268,3 +268,10 @@ def test_figure_by_role_in_the_seed(kb, claim, verdict, source_value):
     # the figure next to the words the claim measures ("cloud storage (17.8 %)"), not any share in the sentence
     out = kb.json("verify", claim)
     assert out["verdict"] == verdict and out["evidence"][0]["value"] == source_value
+
+
+def test_draft_names_in_quotation_marks_are_no_quotes():
+    from kb.drafts import draft_claims
+
+    text = 'Jaquan Spencer, known as "Madcat" or "the Cat," ran the ring. "We took them all down," Nora Vance said.'
+    assert [(c.kind, c.text) for c in draft_claims(text) if c.kind == "quote"] == [("quote", "We took them all down,")]
