@@ -139,8 +139,12 @@ def speaker_in(attribution: str, before: bool, people: List[Mention], offset: in
     return None
 
 
-def quote_claims(text: str, start: int, people: List[Mention]) -> List[DraftClaim]:
-    """The quotations of one paragraph (at start in the draft), each with the speaker the draft gives."""
+def quote_claims(text: str, start: int, people: List[Mention], last_speaker: Optional[str] = None) -> List[DraftClaim]:
+    """The quotations of one paragraph (at start in the draft), each with the speaker the draft gives.
+
+    A pronoun ("he said") is the person last named in the paragraph before the quotation, or else the
+    last speaker of the draft ("… said Rackauckas. / Graham was paroled. / "…," he said."), or else
+    the person last named before."""
     spans = quotations(text)
     ends = sentence_bounds(text)
     out: List[DraftClaim] = []
@@ -150,7 +154,9 @@ def quote_claims(text: str, start: int, people: List[Mention]) -> List[DraftClai
         before_from = max(sentence_start, spans[i - 1][1] + 1 if i else 0)
         after_to = min(sentence_end, spans[i + 1][0] - 1 if i + 1 < len(spans) else len(text))
         last = [p for p in people if p.end <= start + s]
-        last_person = last[-1].name if last else None
+        in_paragraph = [p for p in last if p.start >= start]
+        last_person = (in_paragraph[-1].name if in_paragraph else None) or (out[-1].speaker if out else None) \
+            or last_speaker or (last[-1].name if last else None)
         speaker = speaker_in(text[e + 1:after_to], False, people, start + e + 1, last_person) if e < after_to else None
         if speaker is None and before_from < s:
             speaker = speaker_in(text[before_from:s - 1], True, people, start + before_from, last_person)
@@ -196,10 +202,13 @@ def draft_claims(text: str) -> List[DraftClaim]:
     doc = Document(id="draft", text=text, blocks=tuple(classify(text, body_blocks(text))))
     people = people_named(text)
     claims: List[DraftClaim] = []
+    last_speaker: Optional[str] = None
     for passage in passages_of(doc):
         if passage.kind == "heading":
             continue
-        claims += quote_claims(passage.text, passage.start, people)
+        quotes = quote_claims(passage.text, passage.start, people, last_speaker)
+        last_speaker = next((q.speaker for q in reversed(quotes) if q.speaker), last_speaker)
+        claims += quotes
         for s, e in passage.sentences:
             sentence = text[s:e].strip()
             if sentence_figures(sentence):

@@ -275,3 +275,12 @@ def test_draft_names_in_quotation_marks_are_no_quotes():
 
     text = 'Jaquan Spencer, known as "Madcat" or "the Cat," ran the ring. "We took them all down," Nora Vance said.'
     assert [(c.kind, c.text) for c in draft_claims(text) if c.kind == "quote"] == [("quote", "We took them all down,")]
+
+
+def test_draft_pronoun_after_a_paragraph_without_a_speaker():
+    from kb.drafts import draft_claims
+
+    text = ('"Bluefin falsified the reports," said U.S. Attorney Felix Ortman.\n\n'
+            'Walter Quimby was released on bail in May.\n\n'
+            '"We will keep watching the docks," he said.')
+    assert [c.speaker for c in draft_claims(text) if c.kind == "quote"] == ["Felix Ortman", "Felix Ortman"]
