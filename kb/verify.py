@@ -65,6 +65,7 @@ CONTEXT_FIGURE_MIN = 0.25  # … and a figure's sentence too
 STRONG_ROLE = 0.5  # in a release the draft draws on, a fact whose measure is this much the claim figure's plays its part
 SLOT_WORDS = 4
 AUXILIARIES = {"wa", "were", "ha", "have", "had", "been", "be", "is", "ar", "also", "will", "would", "each"}  # as stemmed
+COUNTED_END_RE = re.compile(r"\d|\b(?:of|from|in|for|to|with|by|at|on|against|among|who|that|which)\b")
 CLAUSE_RE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
 SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it …
 SAME_SLOT = 0.3  # … or in one that holds this share of the words around the claim figure
@@ -470,9 +471,10 @@ def comparable(index, figure: dict, row: dict) -> bool:
         return False
     if figure["unit"] in ("count", "other") and figure.get("counted"):
         thing = stems(index, figure["counted"])[-1:]
-        # the counted noun, or the words after the figure up to the next number ("4,700 expensive, unnecessary
-        # life insurance policies"; not "158 stitches, leaving 16 visible scars")
-        counted = stems(index, (row.get("counted") or "") + " " + re.split(r"\d", row.get("measure") or "")[0])
+        # the counted noun, or the words after the figure up to the next number or preposition ("4,700
+        # expensive, unnecessary life insurance policies"; not "158 stitches, leaving 16 visible scars" nor
+        # "14 felony counts of theft from a dependent adult")
+        counted = stems(index, (row.get("counted") or "") + " " + COUNTED_END_RE.split(row.get("measure") or "")[0])
         return bool(thing) and thing[0] in counted
     return True
 
@@ -601,8 +603,10 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     closeness = sum(m[0] for _, m in matched)
     if min_match < FIGURE_MIN:
         # among the few releases a draft draws on, the one that gives the claim's very values is the one it
-        # restates (a sentencing and a plea release of one case give different sums)
-        return (len(matched), same, round(closeness, 2), round(coverage, 2)), matched, coverage
+        # restates (a sentencing and a plea release of one case give different sums), of those that name the
+        # claim's people and organisations
+        named = topic(names, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights) if names else 0.0
+        return (len(matched), round(named, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
     # over the whole corpus the same number in another release may be chance: closeness first
     return (len(matched), round(closeness, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
 
