@@ -559,9 +559,10 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
 
 
 def claim_names(claim: str) -> List[str]:
-    """The names a claim gives (capitalised words inside the sentence, titles left out), as index stems."""
+    """The names a claim gives (capitalised words inside the sentence, titles and numbers left out), as stems."""
     capitals = re.findall(r"(?<=[\w,;:’'] )[A-Z][\w’'-]+|^[A-Z][\w’'-]+(?= [A-Z])", claim.strip())
-    return [w for w in dict.fromkeys(content_stems(" ".join(c for c in capitals if c.lower() not in TITLE_WORDS)))]
+    names = [c for c in capitals if c.lower() not in TITLE_WORDS and not figures_in_sentence(c.lower() + " people")]
+    return list(dict.fromkeys(content_stems(" ".join(names))))
 
 
 def number_in_release(index, doc_id: str, figure: dict, names: List[str]) -> Optional[dict]:
@@ -602,11 +603,11 @@ def judge_in_release(index, doc_id: str, claim: str, claim_figures, claim_stems,
     same = sum(same_value(f, m[2]) for f, m in matched)
     closeness = sum(m[0] for _, m in matched)
     if min_match < FIGURE_MIN:
-        # among the few releases a draft draws on, the one that gives the claim's very values is the one it
-        # restates (a sentencing and a plea release of one case give different sums), of those that name the
-        # claim's people and organisations
+        # among the few releases a draft draws on: those that name the claim's people and organisations, then
+        # the one that gives the claim's very values (a sentencing and a plea release of one case give
+        # different sums)
         named = topic(names, set(stems(index, doc["title"] + " " + doc["data"]["text"])), weights) if names else 0.0
-        return (len(matched), round(named, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
+        return (round(named, 1), len(matched), same, round(closeness, 2), round(coverage, 2)), matched, coverage
     # over the whole corpus the same number in another release may be chance: closeness first
     return (len(matched), round(closeness, 1), same, round(closeness, 2), round(coverage, 2)), matched, coverage
 
