@@ -1,8 +1,8 @@
 """Drafts read as a whole: their claims, the speaker the draft gives each quotation, the releases they draw on.
 
 A reporter's draft attributes its quotations in the ways news writing does: `"…," said X`,
-`"…," X said`, `X said [that …] "…"`, `according to X`, `"…," he said` (the last person
-named before), a quotation split around its attribution (`"…," X said, "…"`), and a quotation
+`"…," X said`, `X said [that …] "…"`, `according to X`, `"…," he said` (the person last
+named in the paragraph, else the draft's last speaker), a quotation split around its attribution (`"…," X said, "…"`), and a quotation
 with no attribution of its own that continues the one before it in the paragraph. The speaker
 found so is the one the draft claims: `kb verify` judges the quotation against that name.
 
@@ -27,8 +27,9 @@ SENTENCE_CUT_RE = re.compile(r"(?<=[a-z]{2}\.)[ \t]+")  # "… in Brooklyn. New 
 ORG_WORDS = set("""department office service division bureau agency commission court county city state university
 foundation company inc llc corp corporation police navy army base district authority administration association
 council board committee center centre house school hospital bank group fund program programme unit task force
-center""".split())
-MAX_ATTRIBUTION_WORDS = 20  # an attribution is a name, a role and a cue; a longer run of words is a sentence
+""".split())
+MAX_ATTRIBUTION_WORDS = 20  # an attribution is a name, a role and a cue; a longer run of words is a sentence …
+MAX_LEAD_WORDS = 50  # … though one before the quotation may say more ("X said that tricking young sailors … "…"")
 CONTEXT_WORDS = 25  # the draft's rarest words that find its releases
 CONTEXT_SHARE = 0.5  # a release scoring at least this share of the best one is read too
 CONTEXT_MAX = 4
@@ -46,12 +47,15 @@ class DraftClaim:
 
 @dataclass
 class Mention:
+    """A person named in the draft: where, and by which full name."""
+
     start: int
     end: int
     name: str
 
 
 def is_person(name: str) -> bool:
+    """A name, not an organisation or a place ("Wildlife Service", "Orange County")."""
     return not any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in ORG_WORDS for w in name.split())
 
 
@@ -117,7 +121,7 @@ def sentence_bounds(paragraph: str) -> List[int]:
 def speaker_in(attribution: str, before: bool, people: List[Mention], offset: int, last_person: Optional[str]):
     """The speaker an attribution names, or None; before: the attribution stands before the quotation."""
     cues = list(CUE_RE.finditer(attribution))
-    if not cues or len(attribution.split()) > MAX_ATTRIBUTION_WORDS + (30 if before else 0):
+    if not cues or len(attribution.split()) > (MAX_LEAD_WORDS if before else MAX_ATTRIBUTION_WORDS):
         return None
     cue = cues[-1] if before else cues[0]
     subject = attribution[:cue.start()]
