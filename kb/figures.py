@@ -51,6 +51,9 @@ PATTERNS = [
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns)\b", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    # a year and a half, two and a half years
+    ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
+                             rf"and\s+a\s+half\s+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
@@ -204,6 +207,10 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
         return (25.0 if "quarter" in groups["f"].lower() else 50.0), "duration", {"period": "year"}
     if kind == "fraction":
         return round(FRACTIONS[groups["f"].lower()], 2), "percent", {}
+    if kind == "half_more":
+        whole = 1.0 if groups["n"].lower() in ("a", "an") else word_value(groups["n"])
+        per = (groups.get("per") or groups.get("per2")).lower()
+        return (whole + 0.5, "duration", {"period": PERIODS[per]}) if whole is not None else None
     n = word_value(groups.get("n") or "")
     if n is None:
         return None

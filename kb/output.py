@@ -185,6 +185,8 @@ def text_draft(payload, color):
     for claim in payload["claims"]:
         yield from text_verify(claim, color)
         yield ""
+    if payload.get("read_against"):
+        yield "Read against: " + ", ".join(payload["read_against"])
     yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items())) if payload["claims"] \
         else "No quotations or figures found in the draft."
     if payload.get("stopped"):
@@ -218,6 +220,8 @@ def render_md(kind: str, payload: dict) -> Iterator[str]:
         yield "No results."
     if "summary" in payload:
         yield ""
+        if payload.get("read_against"):
+            yield "Read against: " + ", ".join(md_escape(d) for d in payload["read_against"])
         yield "Summary: " + ", ".join(f"{v} {n}" for v, n in sorted(payload["summary"].items()))
 
 

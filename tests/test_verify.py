@@ -98,8 +98,10 @@ def test_draft(kb, tmp_path):
     assert [(c["kind"], c["verdict"]) for c in out["claims"]] == [
         ("figure", "supported"), ("quote", "verbatim"), ("quote", "not-found"), ("figure", "contradicted")]
     assert out["summary"] == {"supported": 1, "verbatim": 1, "not-found": 1, "contradicted": 1}
+    assert out["read_against"] == [SEED_ID]
     text = kb("verify", "--draft", str(draft))
-    assert text.stdout.splitlines()[-1] == "Summary: contradicted 1, not-found 1, supported 1, verbatim 1"
+    assert text.stdout.splitlines()[-2:] == [f"Read against: {SEED_ID}",
+                                            "Summary: contradicted 1, not-found 1, supported 1, verbatim 1"]
     md = kb("verify", "--draft", str(draft), "--format", "md")
     assert md.exit_code == 1
     assert md.stdout.startswith("1. **supported**: Almost half of police officers say encryption hinders")
@@ -113,3 +115,172 @@ def test_draft(kb, tmp_path):
 def test_verify_usage_errors(kb, args, message):
     result = kb("verify", *args)
     assert result.exit_code == 2 and result.stderr.strip() == message
+
+
+# -- drafts read as a whole -------------------------------------------------------------------------
+# Releases written here in the shape of DOJ and county prosecutor releases (our own words).
+RELEASES = [
+    {"id": "rel-harbor", "title": "Harbor Fish Dealer Sentenced for Falsifying Striped Bass Catch Reports",
+     "date": "2015-03-02", "publisher": "Department of Justice", "url": None, "body": (
+         "WASHINGTON Walter Quimby, owner of Bluefin Landing LLC of Calvert County, was sentenced today to "
+         "18 months in prison for falsifying the weights of striped bass reported at his check-in station.\n\n"
+         "Quimby and Bluefin Landing were also ordered to pay a fine of $36,000 and restitution of $164,040.\n\n"
+         "Quimby, 54, pleaded guilty in November to falsifying the catch reports.\n\n"
+         "Workers at the station were told to report that they were paid between $54 and $74 per hour.\n\n"
+         "Investigators found that more than 50 fishermen had used the station to hide their catch.\n\n"
+         "“Those who cheat the quota system steal from every honest fisherman on the bay,” said Acting "
+         "Assistant Attorney General Nora Vance. “We will keep watching the docks.”\n\n"
+         "“Bluefin Landing falsified the reports for years,” said U.S. Attorney Felix Ortman.")},
+    {"id": "rel-other", "title": "Oyster Broker Pleads Guilty to Selling Untagged Shellfish",
+     "date": "2015-05-11", "publisher": "Department of Justice", "url": None, "body": (
+         "BALTIMORE An oyster broker pleaded guilty today and agreed to pay $2.1 million in restitution for "
+         "selling untagged shellfish to restaurants.\n\n"
+         "“The broker put diners at risk to turn a profit,” said U.S. Attorney Felix Ortman.")},
+]
+
+
+@pytest.fixture(scope="module")
+def harbor(tmp_path_factory):
+    from conftest import Runner
+    from kb.cli import cli
+    from click.testing import CliRunner
+
+    corpus = tmp_path_factory.mktemp("harbor-corpus")
+    (corpus / "releases.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RELEASES), encoding="utf-8")
+    index = tmp_path_factory.mktemp("harbor-index") / "index"
+    built = CliRunner().invoke(cli, ["--corpus", str(corpus), "--index", str(index), "index", "rebuild", "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    return Runner(corpus, index)
+
+
+def check_draft(kb, tmp_path, text):
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    return kb.json("verify", "--draft", str(draft))
+
+
+def verdict_of(out, words):
+    found = [c for c in out["claims"] if words in c["claim"]]
+    assert found, [c["claim"] for c in out["claims"]]
+    return found[0]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('"Those who cheat pay dearly," said U.S. Attorney Felix Ortman.', "Felix Ortman"),
+    ('"Those who cheat pay dearly," Felix Ortman said.', "Felix Ortman"),
+    ('"Those who cheat pay dearly," Felix Ortman, the U.S. Attorney, said on Monday.', "Felix Ortman"),
+    ('Felix Ortman said: "Those who cheat pay dearly."', "Felix Ortman"),
+    ('U.S. Attorney Felix Ortman said the dealers "will pay dearly for cheating."', "Felix Ortman"),
+    ('At the hearing, Nora Vance of the Justice Department vowed to "keep watching the docks."', "Nora Vance"),
+    ('According to Nora Vance, "those who cheat pay dearly."', "Nora Vance"),
+])
+def test_draft_attribution_forms(paragraph, speaker):
+    from kb.drafts import draft_claims
+
+    claims = [c for c in draft_claims("Quimby was sentenced on Monday.\n\n" + paragraph) if c.kind == "quote"]
+    assert [c.speaker for c in claims] == [speaker]
+
+
+def test_draft_pronoun_and_split_quotation():
+    from kb.drafts import draft_claims
+
+    text = ('"This case is outrageous," Acting Assistant Attorney General Nora Vance said, "in that the workers '
+            'were cheated." "We will keep watching," she said.\n\n'
+            '"Bluefin falsified the reports," said Felix Ortman. "For years."')
+    claims = [(c.text, c.speaker) for c in draft_claims(text) if c.kind == "quote"]
+    assert claims == [("This case is outrageous,", "Nora Vance"), ("in that the workers were cheated.", "Nora Vance"),
+                      ("We will keep watching,", "Nora Vance"), ("Bluefin falsified the reports,", "Felix Ortman"),
+                      ("For years.", "Felix Ortman")]
+
+
+def test_draft_claims_quote_and_figure_sentences():
+    from kb.drafts import draft_claims
+
+    text = ('Fish dealer sentenced\n\nThe dealer was sentenced on March 2, 2015.\n\n'
+            '"We will keep watching the docks," said Nora Vance, now 52.')
+    claims = [(c.kind, c.text) for c in draft_claims(text)]
+    # the date alone is no figure; the sentence with a quote and an age gives both claims
+    assert claims == [("figure", '"We will keep watching the docks," said Nora Vance, now 52.'),
+                      ("quote", "We will keep watching the docks,")]
+
+
+HARBOR_DRAFT = """Fish dealer gets prison for hiding striped bass catch
+
+The owner of a Calvert County check-in station for striped bass has been sentenced to 18 months in prison.
+
+Walter Quimby and his company, Bluefin Landing, were also ordered to pay a $36,000 fine and $2.1 million in restitution.
+
+Workers were told to say they earned between $45 and $74 an hour. Investigators found that 107 fishermen had used the station.
+
+"Those who cheat the quota system steal from every honest fisherman on the bay," said U.S. Attorney Felix Ortman. "We will keep watching the docks," Nora Vance said.
+
+"Quota cheats will find no safe harbor here," Ortman said.
+"""
+
+
+def test_draft_read_as_a_whole(harbor, tmp_path):
+    out = check_draft(harbor, tmp_path, HARBOR_DRAFT)
+    assert out["read_against"][0] == "rel-harbor"
+    # the release chosen from the draft's context: the $2.1 million of another release is no evidence
+    restitution = verdict_of(out, "$2.1 million in restitution")
+    assert restitution["verdict"] == "contradicted"
+    assert restitution["evidence"][0]["citation"]["doc_id"] == "rel-harbor"
+    assert "$164,040" in restitution["explanation"]
+    # each figure judged by its role: the low end of the range against the low end
+    hourly = verdict_of(out, "between $45 and $74")
+    assert hourly["verdict"] == "contradicted" and "$54" in hourly["explanation"]
+    assert verdict_of(out, "18 months in prison")["verdict"] == "supported"
+    # the attribution the draft gives is the claimed speaker
+    cheat = verdict_of(out, "Those who cheat the quota system")
+    assert (cheat["speaker"], cheat["verdict"]) == ("Felix Ortman", "misattributed")
+    assert cheat["evidence"][0]["speaker"] == "Nora Vance"
+    assert verdict_of(out, "We will keep watching the docks")["verdict"] == "verbatim"
+    # an invented quote is not a paraphrase of words in another release
+    assert verdict_of(out, "Quota cheats will find no safe harbor")["verdict"] == "not-found"
+
+
+def test_draft_ages_are_checked_as_written(harbor, tmp_path):
+    # extraction leaves ages out of a release's figures; a draft's age is looked for as written beside the name
+    out = check_draft(harbor, tmp_path, "Dealer sentenced\n\nWalter Quimby, 54, pleaded guilty last year.\n\n"
+                                        "Felix Ortman, 45, prosecuted the case.")
+    assert verdict_of(out, "Walter Quimby, 54")["verdict"] == "supported"
+    assert verdict_of(out, "Felix Ortman, 45")["verdict"] == "not-found"
+
+
+def test_draft_bound_never_supports_an_exact_figure(harbor, tmp_path):
+    out = check_draft(harbor, tmp_path, HARBOR_DRAFT)
+    bound = verdict_of(out, "107 fishermen")
+    assert bound["verdict"] == "not-found" and "only more than 50" in bound["explanation"]
+
+
+def test_bound_that_excludes_the_claim_contradicts(harbor):
+    out = harbor.json("verify", "Investigators found that 40 fishermen had used the Bluefin Landing check-in station to hide their catch.")
+    assert out["verdict"] == "contradicted" and out["evidence"][0]["value"] == 50
+
+
+@pytest.mark.parametrize("claim, verdict, source_value", [
+    ("Almost a fifth of police officers name cloud storage as the technology that most hinders investigations.",
+     "supported", 17.8),
+    ("Almost a fifth of police officers name encryption as the technology that most hinders investigations.",
+     "contradicted", 49),
+])
+def test_figure_by_role_in_the_seed(kb, claim, verdict, source_value):
+    # the figure next to the words the claim measures ("cloud storage (17.8 %)"), not any share in the sentence
+    out = kb.json("verify", claim)
+    assert out["verdict"] == verdict and out["evidence"][0]["value"] == source_value
+
+
+def test_draft_names_in_quotation_marks_are_no_quotes():
+    from kb.drafts import draft_claims
+
+    text = 'Jaquan Spencer, known as "Madcat" or "the Cat," ran the ring. "We took them all down," Nora Vance said.'
+    assert [(c.kind, c.text) for c in draft_claims(text) if c.kind == "quote"] == [("quote", "We took them all down,")]
+
+
+def test_draft_pronoun_after_a_paragraph_without_a_speaker():
+    from kb.drafts import draft_claims
+
+    text = ('"Bluefin falsified the reports," said U.S. Attorney Felix Ortman.\n\n'
+            'Walter Quimby was released on bail in May.\n\n'
+            '"We will keep watching the docks," he said.')
+    assert [c.speaker for c in draft_claims(text) if c.kind == "quote"] == ["Felix Ortman", "Felix Ortman"]
