@@ -402,6 +402,8 @@ MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|up to|not more than|no more than|no
                         r"face|faces|faced|facing)\b", re.I)
 MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", re.I)
 IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|serving|paid|agreed|imposed|gave|given)\b", re.I)
+PENALTY_RE = re.compile(r"\b(?:prison|jail|fine|fined|penalty|penalties|sentence|imprisonment|probation|restitution|"
+                        r"punishable|custody|incarceration)\b", re.I)
 OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
 
 
@@ -413,7 +415,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
         if OR_MORE_RE.match(sentence, f["end"]) and " or " in sentence[f["end"]:f["end"] + 20]:
             f["qualifier"] = "at least"
             continue
-        if f["unit"] not in ("duration", "money"):
+        if f["unit"] not in ("duration", "money") or f["kind"] == "adjective" or not PENALTY_RE.search(sentence):
             continue
         before = sentence[max(0, f["start"] - 200):f["start"]]
         cues = [(m.end(), "up to") for m in MAXIMUM_RE.finditer(before)]
