@@ -13,14 +13,36 @@ from typing import Dict, List, Optional, Tuple
 
 from .models import Document, Passage, Quote
 
-CUES = ("said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
-        "tells|continued|concluded|remarked|wrote|declared|emphasized|emphasised|stressed|recalled|observed")
+CUES = ("released the following statement|issued the following statement|made the following statement|"
+        "released a statement|issued a statement|"
+        "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
+        "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
+        "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
+        "texted|posted|threatened|demanded|insisted|argued|reiterated")
+SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
+# what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
+CUE_TAIL = (r"(?:\s+(?:that|in part|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+            r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
+            r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
-BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES})(?:\s+(?:that|in a statement|today|on \w+|yesterday))?\s*[,:.]?\s*$")
-BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
+BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+))?(?:\s+(?:out|back))?\s*[,:]?\s*$")
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|[Hh]e|[Ss]he|"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
+                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit)\b)")
+PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
+ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
+SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
+                       r"words|quote|quoted|saying|reads?|read|speech|remarks|announc\w*)\b", re.I)
+# a term in quotation marks, not words said: "pleaded “not guilty by reason of insanity”", "defined as “…”"
+TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definition of|known as|called|calls|entitled|"
+                            r"titled|named|dubbed|termed|plea of|pleaded|plead|pleads|verdict of|finding of|charge of|"
+                            r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
+                            r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
                  "capt", "det", "inc", "co", "corp", "ltd", "no", "fla", "calif", "ill", "va", "md", "pa", "mass",
@@ -30,7 +52,7 @@ TITLE_WORDS = set("""acting assistant associate attorney attorneys general deput
 in u.s. us united states district director chief sheriff mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
-ms. professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
+ms. da d.a. ada professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police)$", re.I)
@@ -126,6 +148,8 @@ def last_sentence(text: str) -> str:
 
 
 CONNECTORS = {"of", "for", "the", "at", "in", "and", "with"}
+LEADING_WORDS = {"because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
+                 "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
 
 def name_like(token: str) -> bool:
@@ -144,6 +168,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         extra, _, tail = tail.strip().partition(",")
         head = f"{head} {extra}"
     tokens = head.split()
+    while tokens and tokens[0].lower() in LEADING_WORDS:
+        tokens.pop(0)
     runs, run = [], []
     for k, token in enumerate(tokens):
         if name_like(token):
@@ -202,6 +228,24 @@ class People:
             if name and 2 <= len(name.split()) <= 5:
                 self.add(name, role, weak=True)
 
+        self.by_role: Dict[str, str] = {}
+        person = rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}})"
+        for noun in ROLE_NOUNS:
+            for pattern in (rf"\b(?:identified|named) the {noun} as {person}", rf"\b[Tt]he {noun},?\s+{person}",
+                            rf"{person},\s+(?:\d{{1,3}},\s+)?(?:the|a)\s+{noun}\b"):
+                m = re.search(pattern, document.text)
+                if m and noun not in self.by_role:
+                    name, _ = split_who(m.group("name"))
+                    if name and len(name.split()) >= 2:
+                        self.by_role[noun] = name
+        if "defendant" not in self.by_role:
+            # the first person named with an age ("Ramel Chapman, 32, of Boerum Hill") is the one charged
+            m = re.search(rf"{person},\s+\d{{1,2}},", document.text)
+            if m:
+                name, _ = split_who(m.group("name"))
+                if name and len(name.split()) >= 2:
+                    self.by_role["defendant"] = name
+
     def add(self, name: str, role: Optional[str], weak: bool = False):
         surname = name.split()[-1].strip(".,").lower()
         if surname in ("jr", "sr", "ii", "iii", "iv") and len(name.split()) > 2:
@@ -239,12 +283,50 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = BEFORE_RE.search(before)
     if m:
         return m.group("who"), m.group("cue")
+    m = CLAUSE_CUE_RE.search(before)
+    if m:
+        subjects = [s for s in SUBJECT_RE.finditer(before, 0, m.start())
+                    if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
+        subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
+                    before[:s.start()].split()[-1].lower() not in PREPOSITIONS]
+        if subjects:
+            return subjects[-1].group("who"), m.group("cue")
     return None
+
+
+def quotation(text: str, start: int, end: int, opens: bool) -> bool:
+    """Are the words between start and end of a paragraph (no attribution found) words someone said or wrote?
+
+    Not a title ("OCDA Report Officer-Involved Shooting Investigation – …": most words capitalised),
+    not a short term with no speech cue in its sentence ("pleaded “not guilty by reason of insanity”",
+    "defined as “Forced labor or services”"); a paragraph that opens with a quotation is a statement.
+    """
+    quote = text[start:end]
+    words = quote.split()
+    if len(words) < MIN_WORDS:
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quote) if len(w) > 3]
+    if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words):
+        return False
+    if opens:
+        return True
+    before = last_sentence(text[:max(0, start - 1)])
+    after = sentence_rest(text[end + 1:]) if end < len(text) else ""
+    if len(words) < 15 and TERM_BEFORE_RE.search(before):
+        return False
+    return len(words) >= 15 or bool(SPEECH_RE.search(before) or SPEECH_RE.search(after))
+
+
+def bare_attribution(passage: Optional[Passage]) -> bool:
+    """A short paragraph that only says who spoke ("State’s Attorney Burke said.")."""
+    return passage is not None and len(passage.text) < 120 and not quote_marks(passage.text) and \
+        bool(re.search(rf"\b(?:{CUES})\b", passage.text))
 
 
 def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
+    by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
     for span in quoted_spans([p for p in passages if p.kind != "contact"]):
@@ -253,21 +335,32 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if not stripped:
             continue
         local_start = span.start - span.passage.start
-        who_cue = attribution(span.passage.text, local_start, span.end - span.passage.start)
+        local_end = span.end - span.passage.start
+        who_cue = attribution(span.passage.text, local_start, local_end)
+        first_in_paragraph = not any(q["passage"] is span.passage for q in found)
+        opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
+        previous = by_number.get(span.passage.number - 1)
+        if who_cue is None and opens and not span.continues and previous is not None and \
+                previous.text.rstrip().endswith(":"):
+            who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
         forward = False
-        if who_cue is None and not span.passage.text[span.end - span.passage.start + 1:].strip():
+        if who_cue is None and first_in_paragraph and not span.passage.text[local_end + 1:].strip():
             following = next((p for p in passages if p.number == span.passage.number + 1), None)
             if following is not None:
                 m = AFTER_NAME_RE.match(following.text) or AFTER_CUE_RE.match(following.text)
                 if m and m.start("who") < 80:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
-        if len(stripped.split()) < MIN_WORDS and who_cue is None and not in_statement:
-            continue  # a name or a term in quotation marks, not a statement
+        if who_cue is None and not in_statement and not span.continues and \
+                not quotation(span.passage.text, local_start, local_end, opens):
+            continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None
         if who_cue:
             who, cue = who_cue
-            if who.strip().lower() in PRONOUNS:
+            noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
+            if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
+                speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
+            elif who.strip().lower() in PRONOUNS:
                 speaker, role = last_speaker or (None, None)
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
@@ -279,7 +372,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,
                       "passage": span.passage, "speaker": speaker, "role": role, "cue": cue,
-                      "continues": span.continues, "forward": forward})
+                      "continues": span.continues, "forward": forward, "opens": opens})
         if speaker:
             last_speaker = (speaker, role)
     # Utterances: quotes of one paragraph (or a quotation over paragraphs) with one speaker.
@@ -288,8 +381,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         prev = found[i - 1] if i else None
         same = prev is not None and (q["continues"] or (prev["passage"] is q["passage"])) and (
             q["speaker"] is None or prev["speaker"] is None or q["speaker"] == prev["speaker"])
-        adjacent = prev is not None and q["passage"].number == prev["passage"].number + 1
-        if not same and adjacent and ((q["speaker"] is None and prev["cue"] is None)
+        adjacent = prev is not None and (q["passage"].number == prev["passage"].number + 1 or (
+            q["passage"].number == prev["passage"].number + 2 and bare_attribution(by_number.get(q["passage"].number - 1))))
+        if not same and adjacent and ((q["speaker"] is None and (prev["cue"] is None or q["opens"]))
                                       or (prev["forward"] and prev["speaker"] == q["speaker"])):
             same = True
         if same:
