@@ -28,7 +28,7 @@ NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
-BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+))?(?:\s+(?:out|back))?\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|[Hh]e|[Ss]he|"
@@ -52,7 +52,7 @@ TITLE_WORDS = set("""acting assistant associate attorney attorneys general deput
 in u.s. us united states district director chief sheriff mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
-ms. da d.a. ada professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
+ms. da d.a. ada plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police)$", re.I)
@@ -148,6 +148,9 @@ def last_sentence(text: str) -> str:
 
 
 CONNECTORS = {"of", "for", "the", "at", "in", "and", "with"}
+ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "Unit", "Bureau", "Agency", "Service",
+             "Administration", "Commission", "Board", "Council", "Court", "Association", "Company", "Corporation",
+             "Inc.", "LLC", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre"}
 LEADING_WORDS = {"because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
@@ -182,6 +185,13 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         runs.append(run)
     if not runs:
         return None, None
+    if len(tokens) >= 2 and tokens[-1].strip(",.") in ORG_WORDS and name_like(tokens[-2]) and \
+            not any(t.lower() in CONNECTORS for t in tokens):
+        # an organisation speaks: "Harris County", "the Orange County District Attorney’s Office"
+        k = len(tokens) - 1
+        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS):
+            k -= 1
+        return " ".join(tokens[k:]).strip(" ,."), None
     free = [r for r in runs if len(r) >= 2 and (r[0] == 0 or tokens[r[0] - 1].lower() not in CONNECTORS)]
     longer = [r for r in runs if len(r) >= 2]
     # the name is the last run of capitals that does not follow "of"/"the": "San Diego Police Chief
@@ -189,6 +199,9 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
         chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
+    org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
+    if org_ends:
+        chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
     name = " ".join(tokens[k] for k in chosen).strip(" ,")
     rest = [t for k, t in enumerate(tokens) if k not in chosen]
     while rest and rest[0].lower() in CONNECTORS | {"today", "yesterday"} | {"Today"}:
@@ -223,7 +236,7 @@ class People:
 
     def __init__(self, document: Document):
         self.full: Dict[str, Tuple[str, Optional[str]]] = {}
-        for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the)\s+){{0,8}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
+        for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
             name, role = split_who(m.group(0))
             if name and 2 <= len(name.split()) <= 5:
                 self.add(name, role, weak=True)
@@ -281,7 +294,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
     m = BEFORE_RE.search(before)
-    if m:
+    if m and not all(w.lower() in CONNECTORS for w in m.group("who").replace(",", " ").split()):
         return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
