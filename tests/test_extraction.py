@@ -78,6 +78,73 @@ def test_not_figures(sentence):
     assert figures_in_sentence(sentence) == []
 
 
+# Maximum and minimum penalties, "or more": the qualifier a fact-checker must keep (DOJ sentences, and ours in their shape)
+@pytest.mark.parametrize("sentence, surface, qualifier", [
+    ("At sentencing, scheduled for June 14, 2010, Fessahazion faces a maximum penalty of 10 years in prison and a $250,000 fine.",
+     "10 years", "up to"),
+    ("At sentencing, scheduled for June 14, 2010, Fessahazion faces a maximum penalty of 10 years in prison and a $250,000 fine.",
+     "$250,000", "up to"),
+    ("The maximum penalty for securities fraud is 20 years in prison and a fine of $5 million for each count.", "$5 million", "up to"),
+    ("If convicted, Bowie and Ciaccio face up to five years in prison on the conspiracy count and two years on each of the "
+     "Clean Water Act counts, as well as a criminal fine of up to $250,000 for each count.", "two years", "up to"),
+    ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
+     "$5,000,000", "up to"),
+    ("He faces a mandatory minimum sentence of 10 years in prison.", "10 years", "at least"),
+    ("He was facing up to 20 years in prison, but was sentenced to 10 years in prison.", "10 years", None),
+    ("Travelers may stay up to 90 days at a time for a two-year period.", "two-year", None),
+    ("Seleznev was convicted of nine counts of possession of 15 or more unauthorized access devices.", "15", "at least"),
+    ("Offense: Conspiracy to possess with intent to distribute five kilograms or more of cocaine", "five kilograms", "at least"),
+])
+def test_penalty_qualifiers(sentence, surface, qualifier):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert found[surface]["qualifier"] == qualifier, found
+
+
+@pytest.mark.parametrize("sentence, surface, value, period", [
+    ("He was sentenced to 17 years and eight months in federal prison.", "17 years and eight months", 212, "month"),
+    ("The court imposed a term of 11 years, eight months in prison.", "11 years, eight months", 140, "month"),
+    ("She served two weeks and three days in custody.", "two weeks and three days", 17, "day"),
+])
+def test_compound_durations_are_one_figure(sentence, surface, value, period):
+    [f] = [f for f in figures_in_sentence(sentence) if f["unit"] == "duration"]
+    assert (f["surface"], f["value"], f["period"]) == (surface, value, period)
+
+
+@pytest.mark.parametrize("sentence, surface, measure", [
+    ("The company will also pay a civil penalty of $3.2 million, one of the largest ever levied by the federal government.",
+     "$3.2 million", "civil penalty"),
+    ("Yontz was sentenced on Dec. 19, 2008, to 12 months of probation and ordered toperform 50 hours of community service.",
+     "50 hours", "community service"),
+    ("On Nov. 7, 2017, Judge Kane sentenced Reese to serve 20 years in prison to be followed by 10 years of supervised release.",
+     "10 years", "supervised release"),
+    ("The application sought a $640,000 loan as financing for the purchase of a $1.2 million home.", "$1.2 million", "home"),
+    ("The application sought a $640,000 loan as financing for the purchase of a $1.2 million home.", "$640,000", "loan"),
+    ("The conspiracy charge carries a maximum penalty of five years in prison and a $250,000 fine.", "$250,000", "fine"),
+    ("Officials said 13 counties sent ballots by up to six days after the Sept. 18 deadline: Benson and Cass.",
+     "up to six days", "after the Sept. 18 deadline"),
+    ("Two of the seven cases were not even reversals.", "Two", "cases were not even reversals"),
+    ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
+])
+def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert found[surface]["measure"] == measure, found
+
+
+@pytest.mark.parametrize("sentence, not_surface", [
+    ("Any person may submit written comments to the U.S. Department of Justice, 450 Fifth Street, N.W., Suite 8700, "
+     "Washington, D.C. 20530.", "450"),
+    ("Anyone with information is asked to call Detective John Roe at (202)514-2007 or (202) 514-2008.", "202"),
+    ("Return preparer fraud is one of the IRS's Dirty Dozen Tax Scams for 2017 .", "Dozen"),
+    ("Third, Daniel Boyd is also charged with the providing a Ruger mini 14 rifle to a convicted felon.", "14"),
+    ("In some of the photos, the victims, all girls aged 8 to 15, were wearing revealing outfits.", "8"),
+    ("The case was solved when the victim, who is now 17, walked into the police station.", "17"),
+    ("Voters approved Proposition 47 and Prop 35 in the same decade.", "47"),
+    ("(4) The term “minor” means a person who is not an adult.", "4"),
+])
+def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
+    assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
+
+
 def make_doc(text: str, doc_id: str = "t/doc", publisher=None) -> Document:
     return Document(id=doc_id, text=text, title="T", publisher=publisher, blocks=tuple(classify(text, body_blocks(text))))
 
@@ -172,3 +239,55 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "extraction", str(SHARED / "gold" / "seed.json"),
                           "--kb", f"{sys.executable} -m kb"], env=env, capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "extraction: min(figure F1, quote F1, speaker accuracy) = 1.000", out
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Orange County District Attorney released “OCDA Report Officer-Involved Shooting Investigation – John Roe” today.",
+    "Read the earlier release, “Jury Convicts Man of Fraud Scheme in Federal Court,” on our website.",
+    "He pleaded “not guilty by reason of insanity” to all counts.",
+    "The statute defines the crime as “deprivation or violation of the personal liberty of another” with intent.",
+    "The law is known as the “one strike and you are out” law.",
+])
+def test_titles_and_terms_are_not_quotes(paragraph):
+    assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the defendant's words, the defendant named earlier in the release
+    ("The District Attorney identified the defendant as John Roe, 32, of Brooklyn.\n\n"
+     "Robinson was sitting in his car when the defendant approached him, pointed a handgun at him and yelled, "
+     "“This is no joke, give me your money!”", "John Roe"),
+    # a statement read in court, the victim named just before; "she told the court" is her, not the prosecutor
+    ("“He must go to prison,” said District Attorney Todd Spitzer.\n\nJane Doe stated in part: “This situation has made my life "
+     "very hard in every way.”\n\n“I had to run for my life,” she told the court. “Five years is not enough.”", "Jane Doe"),
+    # "released the following statement:" then the statement in the next paragraph
+    ("Chief of Staff Susan Kang Schroeder released the following statement:\n\n“We are asking the media to refrain from "
+     "commenting on the relationship between the defendant and the victim.”", "Susan Kang Schroeder"),
+    # a statement paragraph after a bare attribution paragraph continues that speaker
+    ("“We will not stand idly by when people are targeted,”\n\nState’s Attorney Eileen Burke said.\n\n"
+     "“We must be ready to respond with the full range of legal tools at our disposal.”", "Eileen Burke"),
+    # an organisation as speaker; a sentence-opening "Because" is not part of a name
+    ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
+     "Harris County"),
+])
+def test_speaker_resolution(text, speaker):
+    assert quotes(text)[-1][1] == speaker
+
+
+def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs():
+    text = ('"The district is home to many hardworking immigrants," said U.S. Attorney Wifredo A. Ferrer. "Today\'s '
+            'sentencing makes clear that perpetrators of human rights abuses cannot hide among us."\n\n'
+            'ICE Director John Morton said, "Today\'s sentence sends a message to human rights violators worldwide."')
+    assert [q[1] for q in quotes(text)] == ["Wifredo A. Ferrer", "Wifredo A. Ferrer", "John Morton"]
+
+
+@pytest.mark.parametrize("who, name, role", [
+    ("FBI Assistant Director for the Criminal Investigative Division Kevin L. Perkins", "Kevin L. Perkins",
+     "FBI Assistant Director for the Criminal Investigative Division"),
+    ("HSI New York Special Agent in Charge Ivan J. Arvelo", "Ivan J. Arvelo", "HSI New York Special Agent in Charge"),
+    ("DA Summer Stephan", "Summer Stephan", "DA"),
+])
+def test_names_and_roles(who, name, role):
+    from kb.quotes import split_who
+
+    assert split_who(who) == (name, role)
