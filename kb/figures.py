@@ -186,12 +186,18 @@ ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
 TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
-                         r"each|all|after|before|with|for a total)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
+                         r"each|all|after|before|with|for a total|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|[a-z]+ed)\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of)\s+$")
+PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
 DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than"}
+# "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
+SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+                           r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
+                           r"totalled|amounts to|amounted to)\s+(?:(?:not more than|not less than|up to|at least|about|"
+                           r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
 VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
                "least", "most", "all", "each", "none", "one", "some", "part", "loss", "gain", "number", "age"}
 
@@ -247,13 +253,20 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
+    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|[A-Z])\w+", tail):
+        return tail  # "$352,076 in restitution", "$426 million in advertising revenue"
     if unit == "money":
         thing = counted_noun(sentence[end:end + 200])
-        if thing and not sentence[end:end + 1].isalnum():
+        if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES:
             return thing
     named = noun_before(before) if unit in ("money", "duration", "other") else None
     if named:
         return f"{named} {' '.join(tail.split(',')[0].split()[:8])}".strip(" ,")
+    subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") else None
+    if subject and not any(ch.isdigit() for ch in subject.group(0)):
+        # "The fine for an organizational defendant is not more than …": what the sentence is about
+        place = tail.split(" and ")[0] if re.match(r"^in\s", tail) else ""
+        return f"{subject.group(1)} {place}".strip()
     if counted and tail.startswith(counted):
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
@@ -404,6 +417,8 @@ MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", 
 IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|serving|paid|agreed|imposed|gave|given)\b", re.I)
 PENALTY_RE = re.compile(r"\b(?:prison|jail|fine|fined|penalty|penalties|sentence|imprisonment|probation|restitution|"
                         r"punishable|custody|incarceration)\b", re.I)
+REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whose|since|until|whereas)\b", re.I)
+IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced|imposed|received|gave|given|handed)\b[^.;:]*$", re.I)
 OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
 
 
@@ -418,13 +433,15 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
         if f["unit"] not in ("duration", "money") or f["kind"] == "adjective" or not PENALTY_RE.search(sentence):
             continue
         before = sentence[max(0, f["start"] - 200):f["start"]]
-        cues = [(m.end(), "up to") for m in MAXIMUM_RE.finditer(before)]
-        cues += [(m.end(), "at least") for m in MINIMUM_RE.finditer(before)]
+        cues = [(m.start(), m.end(), "up to") for m in MAXIMUM_RE.finditer(before)]
+        cues += [(m.start(), m.end(), "at least") for m in MINIMUM_RE.finditer(before)]
         if not cues:
             continue
-        position, qualifier = max(cues)
-        if not IMPOSED_RE.search(before, position):
-            f["qualifier"] = qualifier
+        cue_start, position, qualifier = max(cues, key=lambda c: c[1])
+        if IMPOSED_RE.search(before, position) or REACH_STOP_RE.search(before, position) or \
+                IMPOSED_BEFORE_CUE_RE.search(before[max(0, cue_start - 80):cue_start]):
+            continue  # "sentenced … after …", "was sentenced to the maximum of 12 years": a term imposed
+        f["qualifier"] = qualifier
 
 
 # "17 years and eight months", "11 years, eight months": one term, in the smaller period

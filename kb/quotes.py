@@ -110,7 +110,14 @@ def quoted_spans(passages: List[Passage]) -> List[Span]:
             continue
         carry = False
         opening = None
-        for pos, is_opening in marks:
+        nested = set()
+        for k, (pos, is_opening) in enumerate(marks):
+            mid_sentence = passage.text[pos - 1:pos] == " " and passage.text[pos - 2:pos - 1] not in ".!?,:"
+            if is_opening and mid_sentence and k + 2 < len(marks) and not marks[k + 1][1] and not marks[k + 2][1]:
+                nested.update((k, k + 1))  # a quotation inside a quotation, set in the same marks
+        for k, (pos, is_opening) in enumerate(marks):
+            if k in nested:
+                continue
             if is_opening:
                 if opening is not None:
                     spans.append(Span(base + opening + 1, base + pos, passage, continuing))
@@ -273,7 +280,9 @@ class People:
         tokens = name.split()
         key = tokens[-1].strip(".,").lower()
         known = self.full.get(key)
-        if known and (len(tokens) == 1 or known[0].endswith(name) or name.endswith(known[0].split()[-1])):
+        if tokens[-1].strip(".,") in ORG_WORDS:
+            return name, role  # "Harris County" is not "Bexar County"
+        if known and (len(tokens) == 1 or same_person(name, known[0])):
             if len(tokens) <= len(known[0].split()):
                 return known[0], role or known[1]
         return name, role

@@ -123,6 +123,9 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("Officials said 13 counties sent ballots by up to six days after the Sept. 18 deadline: Benson and Cass.",
      "up to six days", "after the Sept. 18 deadline"),
     ("Two of the seven cases were not even reversals.", "Two", "cases were not even reversals"),
+    ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
+     "$5,000,000", "fine for an organizational defendant"),
+    ("While there, he stole $680 out of the safe deposit box in the office.", "$680", "out of the safe deposit box in the office"),
     ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
@@ -291,3 +294,16 @@ def test_names_and_roles(who, name, role):
     from kb.quotes import split_who
 
     assert split_who(who) == (name, role)
+
+
+def test_a_quotation_inside_a_quotation_stays_inside():
+    text = ("“Mandated reporters typically won’t see the abuse, but they often notice “grooming behaviors” that precede "
+            "the abuse,” DA Summer Stephan said.")
+    assert [q[0] for q in quotes(text)] == ["Mandated reporters typically won’t see the abuse, but they often notice "
+                                            "“grooming behaviors” that precede the abuse,"]
+
+
+def test_an_organisation_is_not_resolved_to_another_of_the_same_kind():
+    text = ("Bexar County said, “The rule is a burden on our office and on the courts.”\n\n"
+            "Harris County commented: “The proposed rules will significantly impact operations for this agency.”")
+    assert [q[1] for q in quotes(text)] == ["Bexar County", "Harris County"]
