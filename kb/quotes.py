@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .models import Document, Passage, Quote
 
-CUES = ("released the following statement|issued the following statement|made the following statement|"
+CUES = ("went on to say|continued to say|released the following statement|issued the following statement|made the following statement|"
         "released a statement|issued a statement|"
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
@@ -44,6 +44,15 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+# people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
+RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
+            r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
+            r"parents|family|friend|children|child)")
+DESCRIBED = rf"[Tt]he (?:victims?|defendants?|decedent)[’']s?\s+(?:\w+\s+)?{RELATIVE}"
+DESCRIBED_RE = re.compile(DESCRIBED)
+DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
+DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+APPOSITIVE_ROLE_RE = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w’'-]*(?:\.(?=[A-Z]))?(?:[ \t]+(?:[A-Z][\w’'-]*|U\.S\.|of|for|in|at|the|charge|and))*)")
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
                  "capt", "det", "inc", "co", "corp", "ltd", "no", "fla", "calif", "ill", "va", "md", "pa", "mass",
                  "n.y", "d.c", "n.j", "tex", "ariz", "wash", "ore", "mich", "ga", "ala", "la", "ky", "tenn", "mo",
@@ -246,6 +255,9 @@ class People:
         for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
             name, role = split_who(m.group(0))
             if name and 2 <= len(name.split()) <= 5:
+                after = APPOSITIVE_ROLE_RE.match(document.text, m.end())
+                if not role and after and after.group(1).split()[0].lower() in TITLE_WORDS:
+                    role = after.group(1)  # "Christine Varney, Assistant Attorney General in charge of …"
                 self.add(name, role, weak=True)
 
         self.by_role: Dict[str, str] = {}
@@ -295,7 +307,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:
         return m.group("who"), m.group("cue")
     m = AFTER_NAME_RE.match(after)
-    if m:
+    if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", after[m.end():]):  # not "She went on to say, “…”"
         return m.group("who"), m.group("cue")
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
@@ -304,6 +316,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         return m.group("who"), m.group("cue") or "according to"
     m = BEFORE_RE.search(before)
     if m and not all(w.lower() in CONNECTORS for w in m.group("who").replace(",", " ").split()):
+        return m.group("who"), m.group("cue")
+    m = DESCRIBED_CUE_RE.search(before)
+    if m:
         return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
@@ -314,6 +329,16 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         if subjects:
             return subjects[-1].group("who"), m.group("cue")
     return None
+
+
+def described_before(text: str) -> Optional[str]:
+    """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
+    by the victim’s sister. She said in part, “…”"), when no one is named after it."""
+    found = list(DESCRIBED_MENTION_RE.finditer(text))
+    if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
+        return None
+    who = found[-1].group(0)
+    return who[0].lower() + who[1:]
 
 
 def quotation(text: str, start: int, end: int, opens: bool) -> bool:
@@ -382,8 +407,11 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
             if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
+            elif DESCRIBED_RE.fullmatch(who.strip(" ,.")):
+                speaker, role = who.strip(" ,.")[0].lower() + who.strip(" ,.")[1:], None  # "the victim’s daughter"
             elif who.strip().lower() in PRONOUNS:
-                speaker, role = last_speaker or (None, None)
+                described = described_before(span.passage.text[:max(0, local_start - 1)])
+                speaker, role = (described, None) if described else (last_speaker or (None, None))
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:

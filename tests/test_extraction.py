@@ -269,6 +269,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # a statement paragraph after a bare attribution paragraph continues that speaker
     ("“We will not stand idly by when people are targeted,”\n\nState’s Attorney Eileen Burke said.\n\n"
      "“We must be ready to respond with the full range of legal tools at our disposal.”", "Eileen Burke"),
+    # someone the release describes without a name, and "she" after that description
+    ("The victim’s daughter said in part, “Not only do I miss him but my children miss him.” She went on to say, "
+     "“He was one of a kind, amazing.”", "the victim’s daughter"),
+    ("“Justice was served today,” said District Attorney Todd Spitzer.\n\nA victim impact letter was submitted to the court "
+     "by the victim’s sister. She said in part, “Today, I am haunted by images of his murder.”", "the victim’s sister"),
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
@@ -307,3 +312,9 @@ def test_an_organisation_is_not_resolved_to_another_of_the_same_kind():
     text = ("Bexar County said, “The rule is a burden on our office and on the courts.”\n\n"
             "Harris County commented: “The proposed rules will significantly impact operations for this agency.”")
     assert [q[1] for q in quotes(text)] == ["Bexar County", "Harris County"]
+
+
+def test_a_role_given_in_apposition_earlier_in_the_release():
+    text = ("The position was stated in a letter from Christine Varney, Assistant Attorney General in charge of the "
+            "Antitrust Division.\n\n\"The initiative will likely provide greater information about costs,\" said Varney.")
+    assert quotes(text)[0][1:3] == ("Christine Varney", "Assistant Attorney General in charge of the Antitrust Division")
