@@ -21,7 +21,7 @@ CUES = ("went on to say|continued to say|released the following statement|issued
         "texted|posted|threatened|demanded|insisted|argued|reiterated")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
-CUE_TAIL = (r"(?:\s+(?:that|in part|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+CUE_TAIL = (r"(?:\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
@@ -29,8 +29,10 @@ WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
-BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+))?(?:\s+(?:out|back))?\s*[,:]?\s*$")
+BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
+# a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?<=told)(?:\s+(?!that\b)[\w’']+){{1,3}})?"
+                           rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit)\b)")
@@ -48,7 +50,9 @@ PRONOUNS = {"he", "she", "they", "we", "i"}
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
             r"parents|family|friend|children|child)")
-DESCRIBED = rf"[Tt]he (?:victims?|defendants?|decedent)[’']s?\s+(?:\w+\s+)?{RELATIVE}"
+DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
+             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
+             rf"{RELATIVE}s?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
 DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
@@ -166,7 +170,9 @@ def last_sentence(text: str) -> str:
 CONNECTORS = {"of", "for", "the", "at", "in", "and", "with"}
 ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "Unit", "Bureau", "Agency", "Service",
              "Administration", "Commission", "Board", "Council", "Court", "Association", "Company", "Corporation",
-             "Inc.", "LLC", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre"}
+             "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
+             "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
+             "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
 LEADING_WORDS = {"because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
@@ -183,6 +189,10 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if not who:
         return None, None
     head, _, tail = who.partition(",")
+    tail_tokens = tail.split()
+    if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head.split() and \
+            head.split()[0].lower() in TITLE_WORDS:
+        return tail.strip(" ,."), head.strip()  # the title first, the name after the comma
     if tail and re.match(r"^\s*(?:Jr\.|Sr\.|III|II|IV)\b", tail):
         extra, _, tail = tail.strip().partition(",")
         head = f"{head} {extra}"
@@ -208,6 +218,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS):
             k -= 1
         return " ".join(tokens[k:]).strip(" ,."), None
+    people_runs = [r for r in runs if tokens[r[-1]].strip(",.") not in ORG_WORDS]
+    runs = people_runs or runs  # "Attorney’s Felony Projects Unit" names a unit, not the speaker
     free = [r for r in runs if len(r) >= 2 and (r[0] == 0 or tokens[r[0] - 1].lower() not in CONNECTORS)]
     longer = [r for r in runs if len(r) >= 2]
     # the name is the last run of capitals that does not follow "of"/"the": "San Diego Police Chief
@@ -261,13 +273,13 @@ class People:
                 self.add(name, role, weak=True)
 
         self.by_role: Dict[str, str] = {}
-        person = rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}})"
+        person = rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})"
         for noun in ROLE_NOUNS:
             for pattern in (rf"\b(?:identified|named) the {noun} as {person}", rf"\b[Tt]he {noun},?\s+{person}",
                             rf"{person},\s+(?:\d{{1,3}},\s+)?(?:the|a)\s+{noun}\b"):
                 m = re.search(pattern, document.text)
                 if m and noun not in self.by_role:
-                    name, _ = split_who(m.group("name"))
+                    name, _ = split_who(sentence_rest(m.group("name")))
                     if name and len(name.split()) >= 2:
                         self.by_role[noun] = name
         if "defendant" not in self.by_role:
@@ -312,22 +324,29 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
     m = BEFORE_CUE_FIRST_RE.search(before)
+    if m and m.group("end") == "." and len([t for t in m.group("who").split() if name_like(t)]) < 2:
+        m = None  # "… said Tuesday." is no attribution; "… said Acting U.S. Attorney Carlie Christensen." is
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
     m = BEFORE_RE.search(before)
-    if m and not all(w.lower() in CONNECTORS for w in m.group("who").replace(",", " ").split()):
-        return m.group("who"), m.group("cue")
+    who_words = m.group("who").replace(",", " ").split() if m else []
+    if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
+        return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
     m = DESCRIBED_CUE_RE.search(before)
     if m:
         return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
-        subjects = [s for s in SUBJECT_RE.finditer(before, 0, m.start())
+        subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
+        subjects = [s for s in subjects
                     if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
         subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
                     before[:s.start()].split()[-1].lower() not in PREPOSITIONS]
         if subjects:
             return subjects[-1].group("who"), m.group("cue")
+        opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
+        if opening:  # "Kevin Marlin of the Society … also spoke at the news conference and stated in part,"
+            return opening.group("who"), m.group("cue")
     return None
 
 
@@ -337,8 +356,13 @@ def described_before(text: str) -> Optional[str]:
     found = list(DESCRIBED_MENTION_RE.finditer(text))
     if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
         return None
-    who = found[-1].group(0)
-    return who[0].lower() + who[1:]
+    return described_name(found[-1].group(0))
+
+
+def described_name(who: str) -> str:
+    """A described speaker as a name: "The victim’s daughter" → "the victim’s daughter"; "Meza’s son" kept."""
+    who = who.strip(" ,.")
+    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|A)\s", who) else who
 
 
 def quotation(text: str, start: int, end: int, opens: bool) -> bool:
@@ -408,7 +432,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")):
-                speaker, role = who.strip(" ,.")[0].lower() + who.strip(" ,.")[1:], None  # "the victim’s daughter"
+                speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif who.strip().lower() in PRONOUNS:
                 described = described_before(span.passage.text[:max(0, local_start - 1)])
                 speaker, role = (described, None) if described else (last_speaker or (None, None))

@@ -274,6 +274,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "“He was one of a kind, amazing.”", "the victim’s daughter"),
     ("“Justice was served today,” said District Attorney Todd Spitzer.\n\nA victim impact letter was submitted to the court "
      "by the victim’s sister. She said in part, “Today, I am haunted by images of his murder.”", "the victim’s sister"),
+    # a clause that ends in a cue: its subject, not the noun just before the cue
+    ("John Roe, a close friend of the victim, spoke before the Court and said in part, “I will never forget her "
+     "influence on my life.”", "John Roe"),
+    ("The District Attorney identified the defendant as John Roe.\n\nProsecutors told jurors the defendant told the "
+     "boy's mother, \"If I can't have you, nobody can have you,\" as the attack began.", "John Roe"),
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
@@ -294,6 +299,12 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
      "FBI Assistant Director for the Criminal Investigative Division"),
     ("HSI New York Special Agent in Charge Ivan J. Arvelo", "Ivan J. Arvelo", "HSI New York Special Agent in Charge"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
+    ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
+     "Acting Assistant Attorney General for the Civil Division"),
+    ("Inspector General of the U.S. Department of Health and Human Services Daniel R. Levinson", "Daniel R. Levinson",
+     "Inspector General of the U.S. Department of Health and Human Services"),
+    ("Deputy District Attorney Jane Roe in the District Attorney’s Felony Projects Unit", "Jane Roe",
+     "Deputy District Attorney in the District Attorney’s Felony Projects Unit"),
 ])
 def test_names_and_roles(who, name, role):
     from kb.quotes import split_who
