@@ -186,6 +186,7 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
+    who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
         return None, None
     head, _, tail = who.partition(",")
@@ -350,6 +351,26 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     return None
 
 
+INNER_CUE_RE = re.compile(rf",\s+(?P<cue>{SAID_CUES})\s+(?=[A-Z])")
+
+
+def split_at_inner_attribution(text: str, spans: List[Span]):
+    """(span, attribution or None) for each span; a span whose closing mark was lost before its attribution
+    ("“Hate crimes have no place here, said Acting U.S. Attorney Carlie Christensen. They hurt us all.”")
+    is cut in two: the words before the attribution, said by its speaker, and the words after."""
+    for span in spans:
+        quote = text[span.start:span.end]
+        m = INNER_CUE_RE.search(quote)
+        rest = quote[m.end():] if m else ""
+        stop = next(sentence_ends(rest), None) if m else None
+        who = rest[:stop] if stop is not None else ""
+        if not m or stop is None or len([t for t in who.split() if name_like(t)]) < 2 or not quote[stop + m.end() + 1:].strip():
+            yield span, None
+            continue
+        yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (who, m.group("cue"))
+        yield Span(span.start + m.end() + stop + 1, span.end, span.passage, False), None
+
+
 def described_before(text: str) -> Optional[str]:
     """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
     by the victim’s sister. She said in part, “…”"), when no one is named after it."""
@@ -400,14 +421,14 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
-    for span in quoted_spans([p for p in passages if p.kind != "contact"]):
+    for span, inner in split_at_inner_attribution(document.text, quoted_spans([p for p in passages if p.kind != "contact"])):
         text = document.text[span.start:span.end]
         stripped = text.strip()
         if not stripped:
             continue
         local_start = span.start - span.passage.start
         local_end = span.end - span.passage.start
-        who_cue = attribution(span.passage.text, local_start, local_end)
+        who_cue = inner or attribution(span.passage.text, local_start, local_end)
         first_in_paragraph = not any(q["passage"] is span.passage for q in found)
         opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
         previous = by_number.get(span.passage.number - 1)

@@ -329,3 +329,12 @@ def test_a_role_given_in_apposition_earlier_in_the_release():
     text = ("The position was stated in a letter from Christine Varney, Assistant Attorney General in charge of the "
             "Antitrust Division.\n\n\"The initiative will likely provide greater information about costs,\" said Varney.")
     assert quotes(text)[0][1:3] == ("Christine Varney", "Assistant Attorney General in charge of the Antitrust Division")
+
+
+def test_a_quote_whose_closing_mark_was_lost_before_its_attribution_is_cut_there():
+    text = ('"Hate based crimes have no place in America, said Acting U.S. Attorney Carlie Christensen for the District '
+            'of Utah. They not only hurt the individuals who are the object of such hate, but tear at the fabric of our society."')
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("Hate based crimes have no place in America,", "Carlie Christensen"),
+        ("They not only hurt the individuals who are the object of such hate, but tear at the fabric of our society.",
+         "Carlie Christensen")]
