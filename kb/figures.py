@@ -47,7 +47,7 @@ PATTERNS = [
     # more than half, two-thirds of
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
-                            r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)", re.I)),
+                            r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns)\b", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
@@ -225,7 +225,9 @@ def noun_before(before: str) -> Optional[str]:
     if not match:
         return None
     words = match.group(1).split()
-    while words and (words[0].lower() in STOP_WORDS or VERB_HINT.match(words[0])):
+    stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS]
+    words = words[stops[-1] + 1:] if stops else words  # "a $75,000 fine and restitution of" → "restitution"
+    while words and VERB_HINT.match(words[0]):
         words.pop(0)
     if not words or words[-1].lower() in STOP_WORDS | VAGUE_NOUNS or VERB_HINT.match(words[-1]):
         return None
@@ -271,9 +273,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
-    if len(tail.split()) >= 3:
-        return tail
-    head = " ".join(before.split(",")[-1].split()[-8:]).strip(" ,")
+    if len(tail.split()) >= 3 or (unit == "duration" and re.match(r"^(?:in|of|on|at)\s+\w", tail)):
+        return tail  # "… in state prison for …", "18 months in prison"
+    head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
     return f"{head} {tail}".strip(" ,")
 
 

@@ -126,6 +126,12 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
      "$5,000,000", "fine for an organizational defendant"),
     ("While there, he stole $680 out of the safe deposit box in the office.", "$680", "out of the safe deposit box in the office"),
+    ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
+     "18 months", "in prison"),
+    ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
+     "$40,000", "in restitution"),
+    ("He was also ordered to pay a $75,000 fine and restitution of $74,000.", "$74,000", "restitution"),
+    ("Money was sentenced on Feb. 5, 2009, to 30 months in prison and ordered to forfeit $95,000.", "$95,000", "ordered to forfeit"),
     ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
@@ -143,6 +149,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The case was solved when the victim, who is now 17, walked into the police station.", "17"),
     ("Voters approved Proposition 47 and Prop 35 in the same decade.", "47"),
     ("(4) The term “minor” means a person who is not an adult.", "4"),
+    ("He lived only a quarter of a mile south of their home.", "a quarter"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
