@@ -75,7 +75,10 @@ NOT_FIGURE_RES = [
     re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
-    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?)\s*-?\s*olds?\b", re.I),
+    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*olds?\b", re.I),
+    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$))"),  # "and Raymond Eligan, 51."
+    re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
+    re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
     re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?\b", re.I),
@@ -86,8 +89,9 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
     re.compile(r"\(\d{3}\)\s*\d{3}[\s.-]\d{4}\b"),
-    # list indexes at the start of a sentence or after a colon: "(2) “Commercial sex act” means …"
-    re.compile(r"^\s*\(\s*\d{1,3}\s*\)|(?<=[:;]\s)\(\s*\d{1,3}\s*\)|^\s*\d{1,2}\.\s"),
+    # list indexes at the start of a sentence or after a colon: "(2) “Commercial sex act” means …" (not a
+    # list of charges with their counts, "(7) Insurance fraud (6) First degree burglary")
+    re.compile(r"^\s*\(\s*\d{1,3}\s*\)(?!.*\(\s*\d{1,3}\s*\))|(?<=[:;]\s)\(\s*\d{1,3}\s*\)|^\s*\d{1,2}\.\s"),
     # numbered laws and products: "Proposition 35", "Prop 35", "a Ruger mini 14 rifle"
     re.compile(r"\b(?:proposition|prop\.?|measure|amendment|article|exhibit|form|docket|item)\s+\d+\b", re.I),
     re.compile(r"\b\d+\s+(?:rifle|pistol|handgun|shotgun|revolver|carbine|model|series)\b(?!s)", re.I),
@@ -213,7 +217,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
         cut = m.start()
         break
     text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
-    words = text.replace("(", " ").replace(")", " ").split()[:limit]
+    words = text.lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
     return " ".join(words).strip(" ,.")
@@ -245,6 +249,10 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     """
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
     # for each figure made one long sentence cost its length squared
+    if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
+        charge = re.match(r"\)\s*([^()]{3,80}?)\s*(?:\(|$)", sentence[end:end + 90])
+        if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
+            return " ".join(charge.group(1).split()[:8])
     paren = before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
     if paren:
         words = paren.group(1).split()
@@ -273,7 +281,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
-    if len(tail.split()) >= 3 or (unit == "duration" and re.match(r"^(?:in|of|on|at)\s+\w", tail)):
+    if len(tail.split()) >= 3 or (unit == "duration" and re.match(r"^(?:in|of|on|at)\s+\w", tail)) or \
+            (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
         return tail  # "… in state prison for …", "18 months in prison"
     head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
     return f"{head} {tail}".strip(" ,")

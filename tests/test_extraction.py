@@ -131,6 +131,10 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
      "$40,000", "in restitution"),
     ("He was also ordered to pay a $75,000 fine and restitution of $74,000.", "$74,000", "restitution"),
+    ("He was arraigned on a 13-count indictment.", "13", "count indictment"),
+    ("He was sentenced to 15 years in prison and five years’ post-release supervision.", "five years", "post-release supervision"),
+    ("Charges: (7) Insurance fraud (6) First degree residential burglary (2) Theft from elder", "6",
+     "First degree residential burglary"),
     ("Money was sentenced on Feb. 5, 2009, to 30 months in prison and ordered to forfeit $95,000.", "$95,000", "ordered to forfeit"),
     ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
 ])
@@ -150,6 +154,10 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Voters approved Proposition 47 and Prop 35 in the same decade.", "47"),
     ("(4) The term “minor” means a person who is not an adult.", "4"),
     ("He lived only a quarter of a mile south of their home.", "a quarter"),
+    ("Witnesses called 911 and the police arrested the defendant at the scene.", "911"),
+    ("The other men included his father, John Roe Sr., 42, and a friend, Raymond Eligan, 51.", "51"),
+    ("On Sunday, at approximately 1 p.m., near Empire Boulevard, he approached a man.", "approximately 1"),
+    ("He charged $400 for each 8-week-old dog.", "8"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
