@@ -18,10 +18,10 @@ CUES = ("went on to say|continued to say|released the following statement|issued
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated")
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|saying|telling|adding|writing|stating")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
-CUE_TAIL = (r"(?:\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+CUE_TAIL = (r"(?:,?\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
@@ -31,7 +31,7 @@ AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?<=told)(?:\s+(?!that\b)[\w’']+){{1,3}})?"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|(?<=telling)|(?<=asked)|(?<=asking))(?:\s+(?!that\b)[\w’']+){{1,3}})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
@@ -50,7 +50,7 @@ PRONOUNS = {"he", "she", "they", "we", "i"}
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
             r"parents|family|friend|children|child)")
-DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
+DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
              rf"{RELATIVE}s?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
@@ -65,7 +65,7 @@ TITLE_WORDS = set("""acting assistant associate attorney attorneys general deput
 in u.s. us united states district director chief sheriff mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
-ms. da d.a. ada plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
+ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police)$", re.I)
@@ -173,7 +173,7 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
-LEADING_WORDS = {"because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
+LEADING_WORDS = {"likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
 
@@ -189,6 +189,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
         return None, None
+    while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
+        who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
     head, _, tail = who.partition(",")
     tail_tokens = tail.split()
     if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head.split() and \
@@ -198,8 +200,6 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         extra, _, tail = tail.strip().partition(",")
         head = f"{head} {extra}"
     tokens = head.split()
-    while tokens and tokens[0].lower() in LEADING_WORDS:
-        tokens.pop(0)
     runs, run = [], []
     for k, token in enumerate(tokens):
         if name_like(token):
@@ -339,6 +339,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = CLAUSE_CUE_RE.search(before)
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
+        described = [d for d in DESCRIBED_MENTION_RE.finditer(before) if d.end() <= m.start()]
+        if described and (not subjects or described[-1].start() > subjects[-1].start()):
+            return described_name(described[-1].group(0)), m.group("cue")
         subjects = [s for s in subjects
                     if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
         subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
@@ -364,11 +367,14 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
         rest = quote[m.end():] if m else ""
         stop = next(sentence_ends(rest), None) if m else None
         who = rest[:stop] if stop is not None else ""
-        if not m or stop is None or len([t for t in who.split() if name_like(t)]) < 2 or not quote[stop + m.end() + 1:].strip():
+        if stop is None and m and span.end - span.start - m.end() < 120:
+            stop, who = len(rest.rstrip(" .")), rest.rstrip(" .")  # the attribution ends the span
+        if not m or stop is None or len([t for t in who.split() if name_like(t)]) < 2:
             yield span, None
             continue
         yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (who, m.group("cue"))
-        yield Span(span.start + m.end() + stop + 1, span.end, span.passage, False), None
+        if quote[m.end() + stop + 1:].strip():
+            yield Span(span.start + m.end() + stop + 1, span.end, span.passage, False), None
 
 
 def described_before(text: str) -> Optional[str]:
@@ -378,6 +384,29 @@ def described_before(text: str) -> Optional[str]:
     if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
         return None
     return described_name(found[-1].group(0))
+
+
+def mentioned(speaker: Optional[Tuple[str, Optional[str]]], *passages) -> bool:
+    """Is the speaker (by surname) named in the text of any of these paragraphs (str or Passage)?"""
+    if not speaker or not speaker[0]:
+        return False
+    surname = speaker[0].split()[-1]
+    return any(p is not None and surname in (p if isinstance(p, str) else p.text) for p in passages)
+
+
+def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[str]]]:
+    """The last person a paragraph names as a sentence's subject before a pronoun's quote: "Jane Doe 1 gave an
+    impact statement … “…,” she stated." """
+    found = None
+    for m in re.finditer(rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+[a-z]", text):
+        who = m.group("who")
+        if re.match(r"(?:Jane|John) Doe", who):
+            found = (who, None)
+            continue
+        name, role = split_who(who)
+        if name and len(name.split()) >= 2:
+            found = people.resolve(name, role)
+    return found
 
 
 def described_name(who: str) -> str:
@@ -397,8 +426,7 @@ def quotation(text: str, start: int, end: int, opens: bool) -> bool:
     words = quote.split()
     if len(words) < MIN_WORDS:
         return False
-    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quote) if len(w) > 3]
-    if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words):
+    if title_like(quote):
         return False
     if opens:
         return True
@@ -407,6 +435,17 @@ def quotation(text: str, start: int, end: int, opens: bool) -> bool:
     if len(words) < 15 and TERM_BEFORE_RE.search(before):
         return False
     return len(words) >= 15 or bool(SPEECH_RE.search(before) or SPEECH_RE.search(after))
+
+
+def title_like(quote: str, short: bool = False) -> bool:
+    """Most of its longer words capitalised: the title of a report, a release, a program, a law; with short,
+    only a phrase of a few words ("Special Handling Log."), which even after "he testified" names a thing."""
+    words = quote.split()
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quote) if len(w) > 3]
+    if short and (len(words) > 6 or len(long_words) < 2 or quote.rstrip()[-1:] in ",!?"):
+        return False
+    return len(long_words) >= (2 if short else 3) and sum(w[0].isupper() for w in long_words) >= (
+        0.99 if short else 0.6) * len(long_words)
 
 
 def bare_attribution(passage: Optional[Passage]) -> bool:
@@ -443,8 +482,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if m and m.start("who") < 80:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
-        if who_cue is None and not in_statement and not span.continues and \
-                not quotation(span.passage.text, local_start, local_end, opens):
+        if (who_cue is None and not in_statement and not span.continues and
+                not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True):
             continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None
         if who_cue:
@@ -452,11 +491,14 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
             if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
-            elif DESCRIBED_RE.fullmatch(who.strip(" ,.")):
+            elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif who.strip().lower() in PRONOUNS:
                 described = described_before(span.passage.text[:max(0, local_start - 1)])
                 speaker, role = (described, None) if described else (last_speaker or (None, None))
+                if not described and not mentioned(last_speaker, span.passage.text, previous):
+                    named = named_before(span.passage.text[:max(0, local_start - 1)], people)
+                    speaker, role = named or (speaker, role)
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:

@@ -265,6 +265,7 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "He pleaded “not guilty by reason of insanity” to all counts.",
     "The statute defines the crime as “deprivation or violation of the personal liberty of another” with intent.",
     "The law is known as the “one strike and you are out” law.",
+    "Sergeant Jane Roe testified about the “Special Handling Log.”",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -294,6 +295,16 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "influence on my life.”", "John Roe"),
     ("The District Attorney identified the defendant as John Roe.\n\nProsecutors told jurors the defendant told the "
      "boy's mother, \"If I can't have you, nobody can have you,\" as the attack began.", "John Roe"),
+    # a victim named in the paragraph, the last speaker not: "she stated" is the victim
+    ("“Justice was done,” said District Attorney Todd Spitzer.\n\nThe defendant was linked to the crime by DNA.\n\n"
+     "At a previous hearing, Jane Doe 1 gave an impact statement. “I’m unable to be alone,” she stated in part.", "Jane Doe 1"),
+    ("At the sentencing, the victim’s daughter read impact statements. She stated, in part, “This is the most painful "
+     "part for me and my mom.”", "the victim’s daughter"),
+    ("The victim and inmate’s daughter gave an emotional statement, telling the Board, “My family is tired of reliving this.”",
+     "inmate’s daughter"),
+    ("Likewise, Judge Learned Hand wrote, “Courts have countenanced the use of informers from time immemorial.”",
+     "Learned Hand"),
+    ("\"Chris Wray will be an outstanding Director of the FBI, said Associate Attorney General Rachel Brand.\"", "Rachel Brand"),
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
@@ -353,3 +364,7 @@ def test_a_quote_whose_closing_mark_was_lost_before_its_attribution_is_cut_there
         ("Hate based crimes have no place in America,", "Carlie Christensen"),
         ("They not only hurt the individuals who are the object of such hate, but tear at the fabric of our society.",
          "Carlie Christensen")]
+
+
+def test_a_capitalised_exclamation_with_a_cue_is_still_a_quote():
+    assert [q[0] for q in quotes("The defendant John Roe ran at them. “Stop Right There,” he yelled.")] == ["Stop Right There,"]
