@@ -281,7 +281,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
-    if len(tail.split()) >= 3 or (unit == "duration" and re.match(r"^(?:in|of|on|at)\s+\w", tail)) or \
+    if len(tail.split()) >= 3 or (unit == "duration" and (re.match(r"^(?:in|of|on|at)\s+\w", tail) or
+                                                         (tail and counted_noun(sentence[end:end + 200])))) or \
             (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
         return tail  # "… in state prison for …", "18 months in prison"
     head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
