@@ -46,6 +46,8 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?P<cue>(?:released|issued|made|gave|delivered|"
+                          r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
@@ -474,6 +476,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and opens and not span.continues and previous is not None and \
                 previous.text.rstrip().endswith(":"):
             who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
+            statement = STATEMENT_RE.search(previous.text)
+            if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
+                who_cue = statement.group("who"), statement.group("cue")
         forward = False
         if who_cue is None and first_in_paragraph and not span.passage.text[local_end + 1:].strip():
             following = next((p for p in passages if p.number == span.passage.number + 1), None)

@@ -282,6 +282,9 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # "released the following statement:" then the statement in the next paragraph
     ("Chief of Staff Susan Kang Schroeder released the following statement:\n\n“We are asking the media to refrain from "
      "commenting on the relationship between the defendant and the victim.”", "Susan Kang Schroeder"),
+    ("Attorney General Eric Holder released the following statement late Thursday after a federal district court ruled "
+     "in favor of the Justice Department's lawsuit:\n\n\"We are extremely heartened by the court's decision.\"\n\n"
+     "\"This Department will never yield in its commitment to protecting the right to vote.\"", "Eric Holder"),
     # a statement paragraph after a bare attribution paragraph continues that speaker
     ("“We will not stand idly by when people are targeted,”\n\nState’s Attorney Eileen Burke said.\n\n"
      "“We must be ready to respond with the full range of legal tools at our disposal.”", "Eileen Burke"),
