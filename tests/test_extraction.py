@@ -371,3 +371,9 @@ def test_a_quote_whose_closing_mark_was_lost_before_its_attribution_is_cut_there
 
 def test_a_capitalised_exclamation_with_a_cue_is_still_a_quote():
     assert [q[0] for q in quotes("The defendant John Roe ran at them. “Stop Right There,” he yelled.")] == ["Stop Right There,"]
+
+
+def test_the_government_speaks_for_the_publisher():
+    text = ("In a detention motion filed in the Eastern District of New York, the government stated, \"In furtherance of "
+            "the conspiracy, Zazi received detailed bomb-making instructions in Pakistan.\"")
+    assert quotes(text, publisher="U.S. Department of Justice")[0][1] == "U.S. Department of Justice"
