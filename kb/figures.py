@@ -100,7 +100,7 @@ NOT_FIGURE_RES = [
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
                            % "|".join(SMALL + TENS), re.I)
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
-GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b")  # "12-3", "4.5", "21st"
+GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b|[”\"]")  # "12-3", "4.5", "21st", “Hacker 3”
 GLUED_BEFORE_RE = re.compile(r"[-–/#.]$")
 OF_AFTER_RE = re.compile(r"\s+of\b")
 FUNCTION_WORD_RE = re.compile(r"(?:In|On|At|Of|For|By|From|With|To|About|Over|Under|Some|All|Only|Nearly|Almost|"
@@ -229,7 +229,7 @@ def noun_before(before: str) -> Optional[str]:
     if not match:
         return None
     words = match.group(1).split()
-    stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS]
+    stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS - {"per", "each"}]
     words = words[stops[-1] + 1:] if stops else words  # "a $75,000 fine and restitution of" → "restitution"
     while words and VERB_HINT.match(words[0]):
         words.pop(0)

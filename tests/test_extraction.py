@@ -132,6 +132,7 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "$40,000", "in restitution"),
     ("He was also ordered to pay a $75,000 fine and restitution of $74,000.", "$74,000", "restitution"),
     ("He was arraigned on a 13-count indictment.", "13", "count indictment"),
+    ("The defendants face a maximum penalty per count of $250,000 and 20 years in jail.", "$250,000", "penalty per count"),
     ("He was sentenced to 15 years in prison and five years’ post-release supervision.", "five years", "post-release supervision"),
     ("Charges: (7) Insurance fraud (6) First degree residential burglary (2) Theft from elder", "6",
      "First degree residential burglary"),
@@ -158,6 +159,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The other men included his father, John Roe Sr., 42, and a friend, Raymond Eligan, 51.", "51"),
     ("On Sunday, at approximately 1 p.m., near Empire Boulevard, he approached a man.", "approximately 1"),
     ("He charged $400 for each 8-week-old dog.", "8"),
+    ('Turikov, Covelin, and "Hacker 3" each face a maximum sentence of up to 20 years in prison.', "3"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
