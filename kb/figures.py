@@ -250,7 +250,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
     # for each figure made one long sentence cost its length squared
     if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
-        charge = re.match(r"\)\s*([^()]{3,80}?)\s*(?:\(|$)", sentence[end:end + 90])
+        charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
             return " ".join(charge.group(1).split()[:8])
     paren = before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
@@ -430,7 +430,8 @@ IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|s
 PENALTY_RE = re.compile(r"\b(?:prison|jail|fine|fined|penalty|penalties|sentence|imprisonment|probation|restitution|"
                         r"punishable|custody|incarceration)\b", re.I)
 REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whose|since|until|whereas)\b", re.I)
-IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced|imposed|received|gave|given|handed)\b[^.;:]*$", re.I)
+IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced\b[^.;:]*\bto|imposed|received|gave|given|handed(?: down)?)\s+"
+                                   r"(?:\w+\s+)?(?:the|a)\s+(?:statutory\s+)?$", re.I)
 OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
 
 
