@@ -312,6 +312,10 @@ class People:
         if known and (len(tokens) == 1 or same_person(name, known[0])):
             if len(tokens) <= len(known[0].split()):
                 return known[0], role or known[1]
+        if len(tokens) == 1:  # a first name: "Janelle told the crowd" after "Janelle Weinberg is the mother of …"
+            first = {full for full in self.full.values() if full[0].split()[0] == name}
+            if len(first) == 1:
+                return next(iter(first))[0], role or next(iter(first))[1]
         return name, role
 
 
@@ -322,8 +326,10 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:
         return m.group("who"), m.group("cue")
     m = AFTER_NAME_RE.match(after)
-    if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", after[m.end():]):  # not "She went on to say, “…”"
-        return m.group("who"), m.group("cue")
+    rest = after[m.end():] if m else ""
+    if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", rest) and not (  # not "She went on to say, “…”"
+            text[:end].rstrip().endswith((".", "!", "?")) and not re.match(rf"{CUE_TAIL}\s*(?:[.,;]|$)", rest)):
+        return m.group("who"), m.group("cue")  # and not “… breath.” She continued on and described …
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
     m = BEFORE_CUE_FIRST_RE.search(before)

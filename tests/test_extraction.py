@@ -384,3 +384,10 @@ def test_the_government_speaks_for_the_publisher():
     text = ("In a detention motion filed in the Eastern District of New York, the government stated, \"In furtherance of "
             "the conspiracy, Zazi received detailed bomb-making instructions in Pakistan.\"")
     assert quotes(text, publisher="U.S. Department of Justice")[0][1] == "U.S. Department of Justice"
+
+
+def test_a_sentence_after_a_finished_quote_is_no_attribution_and_a_first_name_finds_the_full_name():
+    text = ("“We will keep fighting,” said District Attorney Tony Rackauckas.\n\nJanelle Weinberg is the mother of Ariel.\n\n"
+            "At the Rally yesterday, Janelle told the crowd, “This is the third speech I’ve given in the past few weeks.” She "
+            "continued on and described the impact of losing her daughter and said, “Her brother was her other half.”")
+    assert [q[1] for q in quotes(text)] == ["Tony Rackauckas", "Janelle Weinberg", "Janelle Weinberg"]
