@@ -268,7 +268,8 @@ class People:
     def __init__(self, document: Document):
         self.full: Dict[str, Tuple[str, Optional[str]]] = {}
         for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
-            name, role = split_who(m.group(0))
+            # a run of capitals may cross a sentence end ("… the DA’s Office. Meet Confidential Legal Secretary …")
+            name, role = split_who(re.split(r"(?<=[a-z]{2})\.\s+", m.group(0))[-1])
             if name and 2 <= len(name.split()) <= 5:
                 after = APPOSITIVE_ROLE_RE.match(document.text, m.end())
                 if not role and after and after.group(1).split()[0].lower() in TITLE_WORDS:
@@ -462,9 +463,22 @@ def bare_attribution(passage: Optional[Passage]) -> bool:
         bool(re.search(rf"\b(?:{CUES})\b", passage.text))
 
 
+def interviewee_of(document: Document) -> Optional[str]:
+    """The one person a release interviews, with the title before the name: "Meet Confidential Legal Secretary
+    Marilu Glassman" (in its title or its text)."""
+    m = re.search(rf"\b(?:Meet|Q&A with|Questions for|[Ii]nterview with)\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}"
+                  rf"{NAME_TOKEN})", document.title) or \
+        re.search(rf"\bMeet\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}{NAME_TOKEN})", document.text[:2000])
+    if not m:
+        return None
+    tokens = [t.strip(",") for t in m.group(1).split() if t.strip(",")]
+    return " ".join(tokens) if len(tokens) >= 2 and all(name_like(t) for t in tokens[-2:]) else None
+
+
 def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
+    interviewee = interviewee_of(document)
     by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
@@ -485,6 +499,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             statement = STATEMENT_RE.search(previous.text)
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
+        if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
+                previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
+            who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
         forward = False
         if who_cue is None and first_in_paragraph and not span.passage.text[local_end + 1:].strip():
             following = next((p for p in passages if p.number == span.passage.number + 1), None)

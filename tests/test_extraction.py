@@ -391,3 +391,13 @@ def test_a_sentence_after_a_finished_quote_is_no_attribution_and_a_first_name_fi
             "At the Rally yesterday, Janelle told the crowd, “This is the third speech I’ve given in the past few weeks.” She "
             "continued on and described the impact of losing her daughter and said, “Her brother was her other half.”")
     assert [q[1] for q in quotes(text)] == ["Tony Rackauckas", "Janelle Weinberg", "Janelle Weinberg"]
+
+
+def test_answers_in_an_interview_release_are_the_interviewees():
+    text = ("This month the office is featuring stories of its employees.\n\n"
+            "Meet Confidential Legal Secretary Jane Roe, who has been with our office since 2021.\n\n"
+            "What inspired you to pursue a career at the office?\n\n"
+            "“Before joining the office, I worked at the Board of Supervisors as a legislative assistant.”")
+    doc = make_doc(text)
+    [q] = quotes_of(doc, passages_of(doc))
+    assert (q.speaker, q.role) == ("Jane Roe", "Confidential Legal Secretary")
