@@ -18,7 +18,9 @@ CUES = ("went on to say|continued to say|released the following statement|issued
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|saying|telling|adding|writing|stating")
+        "texted|posted|threatened|demanded|insisted|argued|reiterated")
+# a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
+PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
 CUE_TAIL = (r"(?:,?\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
@@ -31,11 +33,13 @@ AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|(?<=telling)|(?<=asked)|(?<=asking))(?:\s+(?!that\b)[\w’']+){{1,3}})?"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|"
+                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
-                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit)\b)")
+                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
+                        r"gave|made|left|met|saw|spoke|read|stood)\b)")
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -64,7 +68,7 @@ ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep",
                  "n.y", "d.c", "n.j", "tex", "ariz", "wash", "ore", "mich", "ga", "ala", "la", "ky", "tenn", "mo",
                  "okla", "wis", "minn", "conn", "colo", "nev", "miss", "ark", "kan", "neb", "del", "vt", "n.c", "s.c"}
 TITLE_WORDS = set("""acting assistant associate attorney attorneys general deputy principal special agent agents charge
-in u.s. us united states district director chief sheriff mayor senator sen. rep. representative supervisor state
+in u.s. us united states district director chief sheriff coroner sheriff-coroner mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
 ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
@@ -181,7 +185,8 @@ LEADING_WORDS = {"likewise", "similarly", "additionally", "further", "furthermor
 
 def name_like(token: str) -> bool:
     bare = token.strip(",")
-    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and bare.lower() not in TITLE_WORDS
+    title = bare.lower() in TITLE_WORDS or ("-" in bare and all(part in TITLE_WORDS for part in bare.lower().split("-")))
+    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and not title  # "Sheriff-Coroner"
 
 
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
@@ -325,6 +330,10 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     after = sentence_rest(text[end + 1:]) if end < len(text) else ""
     m = AFTER_CUE_RE.match(after)
     if m:
+        head, comma, tail = m.group("who").partition(",")
+        names = re.match(rf"(?:{NAME_TOKEN}|of|for|the|and|at|in|\s)+", head)  # "said Zudis as a warning … in a March 8"
+        if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
+            return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
     m = AFTER_NAME_RE.match(after)
     rest = after[m.end():] if m else ""

@@ -315,6 +315,14 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Likewise, Judge Learned Hand wrote, “Courts have countenanced the use of informers from time immemorial.”",
      "Learned Hand"),
     ("\"Chris Wray will be an outstanding Director of the FBI, said Associate Attorney General Rachel Brand.\"", "Rachel Brand"),
+    # a participle's subject is the sentence's, not the noun before it; a texted message
+    ("Before the murder, Jane Roe wrote a text message to Allen stating, “We have only two options.”", "Jane Roe"),
+    ("After the murder, Jane Roe texted Allen “I love you. Am I going to see you soon?”", "Jane Roe"),
+    # the name after the cue, not a date after it
+    ("“Beware: He’s not changed, nor will he change,” said Zudis as a warning to the community in a March 8, 2010, "
+     "interview.", "Zudis"),
+    ("“Parents play a critical role in keeping their children safe,” said Orange County Sheriff-Coroner Don Barnes.",
+     "Don Barnes"),
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
