@@ -50,6 +50,8 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+# "Below is a statement from Agriculture Secretary Tom Vilsack:"
+STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
 STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?P<cue>(?:released|issued|made|gave|delivered|"
                           r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
@@ -200,8 +202,10 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
     head, _, tail = who.partition(",")
     tail_tokens = tail.split()
-    if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head.split() and \
-            head.split()[0].lower() in TITLE_WORDS:
+    head_tokens = head.split()
+    if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head_tokens and \
+            head_tokens[0].lower() in TITLE_WORDS and tail_tokens[-1].strip(".,") not in ORG_WORDS and \
+            (head_tokens[-1] in ORG_WORDS or head_tokens[-1].lower() in TITLE_WORDS):
         return tail.strip(" ,."), head.strip()  # the title first, the name after the comma
     if tail and re.match(r"^\s*(?:Jr\.|Sr\.|III|II|IV)\b", tail):
         extra, _, tail = tail.strip().partition(",")
@@ -505,7 +509,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and opens and not span.continues and previous is not None and \
                 previous.text.rstrip().endswith(":"):
             who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
-            statement = STATEMENT_RE.search(previous.text)
+            statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
         if who_cue is None and opens and not span.continues and previous is not None and interviewee and \

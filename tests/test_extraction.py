@@ -292,6 +292,8 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Attorney General Eric Holder released the following statement late Thursday after a federal district court ruled "
      "in favor of the Justice Department's lawsuit:\n\n\"We are extremely heartened by the court's decision.\"\n\n"
      "\"This Department will never yield in its commitment to protecting the right to vote.\"", "Eric Holder"),
+    ("Below is a statement from Agriculture Secretary Tom Vilsack:\n\n\"USDA has made it a top priority to ensure all "
+     "farmers are treated fairly and equally.\"", "Tom Vilsack"),
     # a statement paragraph after a bare attribution paragraph continues that speaker
     ("“We will not stand idly by when people are targeted,”\n\nState’s Attorney Eileen Burke said.\n\n"
      "“We must be ready to respond with the full range of legal tools at our disposal.”", "Eileen Burke"),
@@ -347,6 +349,8 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
      "Acting Assistant Attorney General for the Civil Division"),
     ("Inspector General of the U.S. Department of Health and Human Services Daniel R. Levinson", "Daniel R. Levinson",
      "Inspector General of the U.S. Department of Health and Human Services"),
+    ("Assistant Director Kevin Perkins, FBI Criminal Investigative Division", "Kevin Perkins",
+     "Assistant Director, FBI Criminal Investigative Division"),
     ("Deputy District Attorney Jane Roe in the District Attorney’s Felony Projects Unit", "Jane Roe",
      "Deputy District Attorney in the District Attorney’s Felony Projects Unit"),
 ])
