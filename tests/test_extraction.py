@@ -152,6 +152,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
 @pytest.mark.parametrize("sentence, not_surface", [
     ("Any person may submit written comments to the U.S. Department of Justice, 450 Fifth Street, N.W., Suite 8700, "
      "Washington, D.C. 20530.", "450"),
+    ("The defendant located the victim in front of a store at 332 East 98th Street, in Brownsville.", "332"),
     ("Anyone with information is asked to call Detective John Roe at (202)514-2007 or (202) 514-2008.", "202"),
     ("Return preparer fraud is one of the IRS's Dirty Dozen Tax Scams for 2017 .", "Dozen"),
     ("Third, Daniel Boyd is also charged with the providing a Ruger mini 14 rifle to a convicted felon.", "14"),
