@@ -18,7 +18,7 @@ CUES = ("went on to say|continued to say|released the following statement|issued
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated")
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|found|held|opined")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
@@ -29,14 +29,16 @@ CUE_TAIL = (r"(?:,?\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yes
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
-AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
-BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|"
+                           rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES})\b", re.S)
+BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department)|[Hh]e|[Ss]he|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
@@ -50,6 +52,7 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
 STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?P<cue>(?:released|issued|made|gave|delivered|"
@@ -60,7 +63,7 @@ RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|wi
             r"parents|family|friend|children|child)")
 DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
-             rf"{RELATIVE}s?))")
+             rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:the victim|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
 DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
@@ -194,6 +197,9 @@ def name_like(token: str) -> bool:
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
+    doe = re.fullmatch(r"(?:the\s+)?((?:Jane|John) Doe(?:\s*#?\d{1,2})?)", who)
+    if doe:
+        return doe.group(1), None  # "Jane Doe 2": the number is part of the name
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
     who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
@@ -351,13 +357,13 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         m = None  # "… said Tuesday." is no attribution; "… said Acting U.S. Attorney Carlie Christensen." is
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
+    m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
+    if m:
+        return m.group("who"), m.group("cue")
     m = BEFORE_RE.search(before)
     who_words = m.group("who").replace(",", " ").split() if m else []
     if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
         return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
-    m = DESCRIBED_CUE_RE.search(before)
-    if m:
-        return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
@@ -532,6 +538,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
             if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
+            elif COURT_RE.fullmatch(who.strip(" ,.")):
+                speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif who.strip().lower() in PRONOUNS:

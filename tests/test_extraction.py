@@ -326,6 +326,13 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "interview.", "Zudis"),
     ("“Parents play a critical role in keeping their children safe,” said Orange County Sheriff-Coroner Don Barnes.",
      "Don Barnes"),
+    # victims named by number, their relatives, the court
+    ("Jane Doe 2 said in part, “You may have pleaded guilty today, but you did not mean it.”", "Jane Doe 2"),
+    ("The mother of Jane Doe 1 said in part, “Because of what you have done, the repercussions are great.” She continued, "
+     "“A man who is repentant will make amends.”", "the mother of Jane Doe 1"),
+    ("“The trouble with the argument is that this was not an informant case,” the court stated. “One might have "
+     "difficulty gleaning this.”", "the court"),
+    ("“From therapy to a safety plan to workforce support, it is all here” shared Mayor Rebecca Jones.", "Rebecca Jones"),
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
