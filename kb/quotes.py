@@ -18,7 +18,7 @@ CUES = ("went on to say|continued to say|released the following statement|issued
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|found|held|opined")
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
