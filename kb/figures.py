@@ -76,7 +76,12 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
     re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*olds?\b", re.I),
-    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$))"),  # "and Raymond Eligan, 51."
+    # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
+    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b)"),
+    re.compile(rf"\b\d{{1,2}}(?:\s*(?:,|and|&)\s*\d{{1,2}})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
+    re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
+    re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
     re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
@@ -84,7 +89,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
-    re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
+    re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+\s?(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"

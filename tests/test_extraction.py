@@ -165,6 +165,12 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The other men included his father, John Roe Sr., 42, and a friend, Raymond Eligan, 51.", "51"),
     ("On Sunday, at approximately 1 p.m., near Empire Boulevard, he approached a man.", "approximately 1"),
     ("He charged $400 for each 8-week-old dog.", "8"),
+    ("Omar Abdelkader, 26, of 360 95 th Street, Brooklyn, was arrested.", "360"),
+    ("Jorge Sanchez, 23 was sentenced to 105 years-to-life in state prison.", "23"),
+    ("On Oct. 16, 26 and 27, 2015, the defendants discharged overboard approximately 5,000 gallons of oil.", "26"),
+    ("Complaints may be made to the Citizen Complaint Center at 18886473258 or online.", "18886473258"),
+    ("The executives are accused of paying six-figure bribes to an official.", "six"),
+    ("Congress enacted the law to encourage service; and (3) to prohibit discrimination against veterans.", "3"),
     ('Turikov, Covelin, and "Hacker 3" each face a maximum sentence of up to 20 years in prison.', "3"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
