@@ -46,6 +46,7 @@ PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
                        r"words|quote|quoted|saying|reads?|read|speech|remarks|announc\w*)\b", re.I)
+TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|headline|named)\s*:?\s*$", re.I)
 # a term in quotation marks, not words said: "pleaded “not guilty by reason of insanity”", "defined as “…”"
 TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definition of|known as|called|calls|entitled|"
                             r"titled|named|dubbed|termed|plea of|pleaded|plead|pleads|verdict of|finding of|charge of|"
@@ -353,8 +354,11 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
     m = BEFORE_CUE_FIRST_RE.search(before)
-    if m and m.group("end") == "." and len([t for t in m.group("who").split() if name_like(t)]) < 2:
-        m = None  # "… said Tuesday." is no attribution; "… said Acting U.S. Attorney Carlie Christensen." is
+    if m and m.group("end") == ".":
+        names = [t for t in m.group("who").split() if name_like(t)]
+        titled = any(t.lower() in TITLE_WORDS - CONNECTORS for t in m.group("who").split())
+        if len(names) < 2 and not (names and titled):
+            m = None  # "… said Tuesday." is no attribution; "… said U.S. Attorney McQuade." is
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
     m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
@@ -460,8 +464,8 @@ def quotation(text: str, start: int, end: int, opens: bool) -> bool:
         return True
     before = last_sentence(text[:max(0, start - 1)])
     after = sentence_rest(text[end + 1:]) if end < len(text) else ""
-    if len(words) < 15 and TERM_BEFORE_RE.search(before):
-        return False
+    if (len(words) < 15 and TERM_BEFORE_RE.search(before)) or TITLED_RE.search(before):
+        return False  # a term, or a title however long: "the press release entitled “Man faces trial …”"
     return len(words) >= 15 or bool(SPEECH_RE.search(before) or SPEECH_RE.search(after))
 
 

@@ -280,6 +280,8 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "The statute defines the crime as “deprivation or violation of the personal liberty of another” with intent.",
     "The law is known as the “one strike and you are out” law.",
     "Sergeant Jane Roe testified about the “Special Handling Log.”",
+    "Select the Nov. 7, 2008, press release entitled “Man faces trial for defrauding 125 investors, mostly seniors, of "
+    "millions of dollars in a scheme” on the website.",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -324,6 +326,8 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Likewise, Judge Learned Hand wrote, “Courts have countenanced the use of informers from time immemorial.”",
      "Learned Hand"),
     ("\"Chris Wray will be an outstanding Director of the FBI, said Associate Attorney General Rachel Brand.\"", "Rachel Brand"),
+    ('An attack on one is an attack on everyone, said U.S. Attorney McQuade. "By passing this statute, Congress made it clear '
+     'that such attacks will be prosecuted."', "McQuade"),
     # a participle's subject is the sentence's, not the noun before it; a texted message
     ("Before the murder, Jane Roe wrote a text message to Allen stating, “We have only two options.”", "Jane Roe"),
     ("After the murder, Jane Roe texted Allen “I love you. Am I going to see you soon?”", "Jane Roe"),
