@@ -78,7 +78,7 @@ NOT_FIGURE_RES = [
     re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b)"),
-    re.compile(rf"\b\d{{1,2}}(?:\s*(?:,|and|&)\s*\d{{1,2}})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
+    re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
     re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
