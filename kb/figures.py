@@ -2,7 +2,15 @@
 
 A figure is a number a release states as data: a percentage, a ratio ("one in ten"), a sum
 of money, a duration, a count of something, or a measured amount. Dates, times, phone
-numbers, URLs, ids and names that contain digits are not figures.
+numbers, URLs, ids and names that contain digits are not figures, nor are street addresses,
+list indexes, numbered laws and products ("Proposition 35", "a Ruger mini 14 rifle") and ages.
+
+"17 years and eight months" is one figure (in months). A penalty's terms and sums after
+"maximum"/"faces"/"not more than" are "up to", after "minimum" "at least", as is "15 or more".
+The measure names what is counted or paid, from the sentence's structure: the noun phrase before
+("a civil penalty of $3.2 million"), the "of" phrase after ("50 hours of community service"), the
+noun the figure qualifies ("a $1.2 million home"), or the clause after it, cut at the next figure
+or where the sentence turns to another matter.
 """
 import re
 from typing import List, Optional, Tuple

@@ -5,6 +5,14 @@ quote mark). A quotation that runs over paragraphs (left open, the next paragrap
 again or closing later) gives one entry a paragraph sharing an utterance. Speakers come from
 the attribution next to the quote ("…,” said NAME, ROLE. / NAME said: “…” / according to
 NAME), with surnames and pronouns resolved to the person named before in the release.
+
+A quotation is words someone said or wrote: without an attribution, a title ("OCDA Report …",
+most words capitalised) or a short term with no speech cue in its sentence ("pleaded “not guilty
+by reason of insanity”") is left out. Speakers are also found in the paragraph before ("… released
+the following statement:", "Below is a statement from NAME:", a bare "NAME said." paragraph), in the
+subject of a clause that ends in a cue ("the defendant approached him … and yelled, “…”"), in the
+person the release names as the defendant or the victim, in people it describes without a name
+("the victim’s daughter said in part"), and in the one person an interview release is about.
 """
 import re
 import unicodedata
