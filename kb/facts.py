@@ -22,12 +22,24 @@ def matches_of(index, kind: str, query: str, fields: List[str]):
     return [u.match for u in units if u is not None], ""
 
 
+def releases_once(index, rows: List[dict], filters: dict) -> List[dict]:
+    """rows without those of a release's copies (the HTML page of a JSON Lines record, a reissue): a
+    figure or quote is listed once, from the release; asked for by --doc, a copy's own are shown."""
+    if filters.get("doc_id"):
+        return rows
+    return [r for r in rows if index.release_of(r["doc_id"]) == r["doc_id"]]
+
+
 def listing(index, kind: str, query: Optional[str], fields: List[str], filters: dict, limit: int) -> List[dict]:
-    """Records of kind matching the query (best first), or all of them in text order."""
+    """Records of kind matching the query (best first), or all of them in text order; copies' left out."""
     if query:
         matches, clause = matches_of(index, kind, query, fields)
-        return [row for row, _ in index.rank_records(kind, matches, filters, limit, clause=clause, fields=fields)]
-    rows = sorted(index.all_records(kind, filters), key=lambda r: (r["doc_id"], r["start"]))
+        wanted = 2 * limit + 20 if limit else 0  # room for the copies' records taken out below
+        ranked = index.rank_records(kind, matches, filters, wanted, clause=clause, fields=fields)
+        rows = releases_once(index, [row for row, _ in ranked], filters)
+    else:
+        rows = releases_once(index, sorted(index.all_records(kind, filters), key=lambda r: (r["doc_id"], r["start"])),
+                             filters)
     return rows[:limit] if limit else rows
 
 
@@ -59,8 +71,8 @@ def facts_matching(index, query: str, filters: dict, limit: int) -> List[dict]:
                 continue
             if clause or wanted & set(index.analyse("passages", "text", row["sentence"])):
                 scored[row["id"]] = (score, row)
-    ranked = sorted(scored.values(), key=lambda sr: -sr[0])
-    return [row for _, row in (ranked[:limit] if limit else ranked)]
+    ranked = releases_once(index, [row for _, row in sorted(scored.values(), key=lambda sr: -sr[0])], filters)
+    return ranked[:limit] if limit else ranked
 
 
 def speaker_words(speaker: Optional[str]) -> Optional[List[str]]:

@@ -2,7 +2,15 @@
 
 A figure is a number a release states as data: a percentage, a ratio ("one in ten"), a sum
 of money, a duration, a count of something, or a measured amount. Dates, times, phone
-numbers, URLs, ids and names that contain digits are not figures.
+numbers, URLs, ids and names that contain digits are not figures, nor are street addresses,
+list indexes, numbered laws and products ("Proposition 35", "a Ruger mini 14 rifle") and ages.
+
+"17 years and eight months" is one figure (in months). A penalty's terms and sums after
+"maximum"/"faces"/"not more than" are "up to", after "minimum" "at least", as is "15 or more".
+The measure names what is counted or paid, from the sentence's structure: the noun phrase before
+("a civil penalty of $3.2 million"), the "of" phrase after ("50 hours of community service"), the
+noun the figure qualifies ("a $1.2 million home"), or the clause after it, cut at the next figure
+or where the sentence turns to another matter.
 """
 import re
 from typing import List, Optional, Tuple
@@ -47,7 +55,7 @@ PATTERNS = [
     # more than half, two-thirds of
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
-                            r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)", re.I)),
+                            r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns)\b", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
@@ -78,16 +86,41 @@ NOT_FIGURE_RES = [
     re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
-    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?)\s*-?\s*olds?\b", re.I),
+    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*olds?\b", re.I),
+    # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
+    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b)"),
+    re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
+    re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
+    re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
+    re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
+    re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
+    # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
+    re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?\b", re.I),
+    re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
+    # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
+    re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+\s?(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
+               r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
+    re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
+    # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
+    re.compile(r"\(\d{3}\)\s*\d{3}[\s.-]\d{4}\b"),
+    # list indexes at the start of a sentence or after a colon: "(2) “Commercial sex act” means …" (not a
+    # list of charges with their counts, "(7) Insurance fraud (6) First degree burglary")
+    re.compile(r"^\s*\(\s*\d{1,3}\s*\)(?!.*\(\s*\d{1,3}\s*\))|(?<=[:;]\s)\(\s*\d{1,3}\s*\)|^\s*\d{1,2}\.\s"),
+    # numbered laws and products: "Proposition 35", "Prop 35", "a Ruger mini 14 rifle"
+    re.compile(r"\b(?:proposition|prop\.?|measure|amendment|article|exhibit|form|docket|item)\s+\d+\b", re.I),
+    re.compile(r"\b\d+\s+(?:rifle|pistol|handgun|shotgun|revolver|carbine|model|series)\b(?!s)", re.I),
 ]
 # Every figure has a digit or a number word: sentences without one skip the rules below.
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
                            % "|".join(SMALL + TENS), re.I)
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
-GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b")  # "12-3", "4.5", "21st"
+GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b|[”\"]")  # "12-3", "4.5", "21st", “Hacker 3”
 GLUED_BEFORE_RE = re.compile(r"[-–/#.]$")
 OF_AFTER_RE = re.compile(r"\s+of\b")
+FUNCTION_WORD_RE = re.compile(r"(?:In|On|At|Of|For|By|From|With|To|About|Over|Under|Some|All|Only|Nearly|Almost|"
+                              r"Approximately|Roughly|About|Around|Another|Those|These|The|Its|Their|His|Her)\s+$")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[“\"(]\s*)$")
 COUNT_NOUN_RE = re.compile(r"^\s+((?:[a-z][\w’'-]*|[A-Z][\w.-]*)(?:\s+(?:[a-z][\w’'-]*|[A-Z][\w.-]*)){0,3})")
 STOP_WORDS = set("""of the a an and or to in on at for from by with that which who whom whose is are was were be been
@@ -167,32 +200,109 @@ def counted_noun(after: str) -> Optional[str]:
     return " ".join(words)
 
 
+CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$)")
+ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Jr|Sr|"
+                                 r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
+# a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
+# "… and injured another", "; …"
+TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
+                         r"each|all|after|before|with|for a total|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
+                         r"must|placed|ordered|gave|[a-z]+ed)\b)")
+# what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
+NOUN_BEFORE_RE = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
+                            r"valued at|in the amount of)\s+$")
+PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
+DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than"}
+# "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
+SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+                           r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
+                           r"totalled|amounts to|amounted to)\s+(?:(?:not more than|not less than|up to|at least|about|"
+                           r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
+VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
+               "least", "most", "all", "each", "none", "one", "some", "part", "loss", "gain", "number", "age"}
+
+
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
-    tail = re.split(r"[;:]|\s[–—]\s|\.\s|\.$", sentence[end:end + 400], maxsplit=1)[0]
-    words = tail.replace("(", " ").replace(")", " ").split()
-    return " ".join(words[:limit]).strip(" ,.")
+    """The words after a figure to the end of its clause, or to where it goes on to another matter
+    (", and placed …", ", one of the largest …"); a stop after "Sept" or "U.S" does not end it."""
+    text = sentence[end:end + 400]
+    cut = len(text)
+    for m in CLAUSE_END_RE.finditer(text):
+        if m.group(0) == "." and ABBREVIATION_END_RE.search(text, 0, m.start()):
+            continue
+        cut = m.start()
+        break
+    text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
+    words = text.lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
+    while words and words[-1].strip(",").lower() in DANGLING_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,.")
 
 
-def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str]) -> str:
-    """A short description of what a figure measures, from its sentence."""
-    before = sentence[max(0, start - 160):start]  # enough for the words it looks at: a search of the
-    # whole beginning for each figure made one long sentence cost its length squared
+def noun_before(before: str) -> Optional[str]:
+    """The noun phrase that names what a sum or a term is, just before it: "civil penalty", "maximum sentence"."""
+    match = NOUN_BEFORE_RE.search(before)
+    if not match:
+        return None
+    words = match.group(1).split()
+    stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS - {"per", "each"}]
+    words = words[stops[-1] + 1:] if stops else words  # "a $75,000 fine and restitution of" → "restitution"
+    while words and VERB_HINT.match(words[0]):
+        words.pop(0)
+    if not words or words[-1].lower() in STOP_WORDS | VAGUE_NOUNS or VERB_HINT.match(words[-1]):
+        return None
+    return " ".join(words)
+
+
+def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str],
+               unit: Optional[str] = None, previous_end: int = 0, next_start: Optional[int] = None) -> str:
+    """A short description of what a figure measures, from its sentence.
+
+    What is counted or paid comes first: the words in brackets before it ("encryption (49 %)"), the
+    "of" phrase after it ("50 hours of community service"), the noun it qualifies ("a $1.2 million
+    home") or the noun phrase before it ("a civil penalty of $3.2 million"); then the clause after it,
+    cut where the sentence goes on to another figure or another matter.
+    """
+    before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
+    # for each figure made one long sentence cost its length squared
+    if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
+        charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
+        if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
+            return " ".join(charge.group(1).split()[:8])
     paren = before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
     if paren:
         words = paren.group(1).split()
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
             words.pop(0)
         return " ".join(words)
-    tail = clause_after(sentence, end)
+    tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
+        return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
+    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|[A-Z])\w+", tail):
+        return tail  # "$352,076 in restitution", "$426 million in advertising revenue"
+    if unit == "money":
+        thing = counted_noun(sentence[end:end + 200])
+        if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES:
+            return thing
+    named = noun_before(before) if unit in ("money", "duration", "other") else None
+    if named:
+        return f"{named} {' '.join(tail.split(',')[0].split()[:8])}".strip(" ,")
+    subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") else None
+    if subject and not any(ch.isdigit() for ch in subject.group(0)):
+        # "The fine for an organizational defendant is not more than …": what the sentence is about
+        place = tail.split(" and ")[0] if re.match(r"^in\s", tail) else ""
+        return f"{subject.group(1)} {place}".strip()
     if counted and tail.startswith(counted):
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
-    if len(tail.split()) >= 3:
-        return tail
-    head = " ".join(before.split()[-8:]).strip(" ,")
-    return f"{head} {tail}".strip()
+    if len(tail.split()) >= 3 or (unit == "duration" and (re.match(r"^(?:in|of|on|at)\s+\w", tail) or
+                                                         (tail and counted_noun(sentence[end:end + 200])))) or \
+            (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
+        return tail  # "… in state prison for …", "18 months in prison"
+    head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
+    return f"{head} {tail}".strip(" ,")
 
 
 def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
@@ -275,9 +385,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue
                 counted = counted_noun(sentence[span[1]:span[1] + 200])
                 name = NAME_BEFORE_RE.search(sentence, max(0, span[0] - 80), span[0])
-                if name and not counted and not SENTENCE_START_RE.search(sentence, max(0, name.start() - 10),
-                                                                          name.start()):
-                    continue  # "Bill 1899", "Task Force 435": a name, not a figure
+                if name and (not counted or counted[:1].isupper() and not FUNCTION_WORD_RE.match(name.group(0))) and \
+                        not SENTENCE_START_RE.search(sentence, max(0, name.start() - 10), name.start()):
+                    continue  # "Bill 1899", "Task Force 435", "the Dirty Dozen Tax Scams" (capitals on both sides): a name
                 if GLUED_AFTER_RE.match(sentence, span[1]) or GLUED_BEFORE_RE.search(sentence, max(0, span[0] - 1), span[0]):
                     continue
                 extra = {"counted": counted}
@@ -293,14 +403,23 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             found.append({"start": qstart, "end": end, "value": value, "unit": unit, "qualifier": qualifier,
                           "kind": kind, **extra})
     found.sort(key=lambda f: f["start"])
+    found = join_compound_durations(sentence, found)
     add_ranges(sentence, found)
-    for f in found:
+    add_penalty_qualifiers(sentence, found)
+    for k, f in enumerate(found):
         f["surface"] = sentence[f["start"]:f["end"]]
-        f["measure"] = measure_of(sentence, f["start"], f["end"], f.get("counted"), population)
+        f["measure"] = measure_of(sentence, f["start"], f["end"], f.get("counted"), population, f["unit"],
+                                  found[k - 1]["end"] if k else 0, found[k + 1]["start"] if k + 1 < len(found) else None)
         if f["unit"] == "percent":
             match = POPULATION_RE.match(sentence[f["end"]:].lstrip())
             population = match.group(1) if match else f.get("counted") or population
         f["population"] = population
+    for k, f in enumerate(found[:-1]):
+        following = found[k + 1]
+        # "Two of the seven cases", "between five and nine new cases": the second figure says what is counted
+        if re.fullmatch(r"\s+of\s+(?:the|all|these|those|its|their)\s+", sentence[f["end"]:following["start"]]) or \
+                f.pop("range_low", False):
+            f["measure"] = following["measure"]
     return found
 
 
@@ -315,9 +434,66 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
             if sentence[:low["start"]].rstrip().lower().endswith("between") or between.strip() in ("to", "-", "–"):
                 low["qualifier"] = low["qualifier"] or "at least"
                 high["qualifier"] = high["qualifier"] or "up to"
+                low["range_low"] = True
     for f in found:
         if f["unit"] == "duration" and re.match(r"\s+to\s+life\b", sentence[f["end"]:]):
             f["qualifier"] = f["qualifier"] or "at least"
+
+
+# Penalties a sentence gives as a most or a least: "faces a maximum sentence of 10 years in prison and a
+# $250,000 fine", "carries a mandatory minimum of five years"; a sentence imposed ("was sentenced to …")
+# after the cue is a real term again.
+MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|up to|not more than|no more than|not to exceed|punishable by|"
+                        r"face|faces|faced|facing)\b", re.I)
+MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", re.I)
+IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|serving|paid|agreed|imposed|gave|given)\b", re.I)
+PENALTY_RE = re.compile(r"\b(?:prison|jail|fine|fined|penalty|penalties|sentence|imprisonment|probation|restitution|"
+                        r"punishable|custody|incarceration)\b", re.I)
+REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whose|since|until|whereas)\b", re.I)
+IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced\b[^.;:]*\bto|imposed|received|gave|given|handed(?: down)?)\s+"
+                                   r"(?:\w+\s+)?(?:the|a)\s+(?:statutory\s+)?$", re.I)
+OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
+
+
+def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
+    """"up to" for the terms and sums of a maximum penalty, "at least" for a minimum and for "15 or more"."""
+    for f in found:
+        if f["qualifier"]:
+            continue
+        if OR_MORE_RE.match(sentence, f["end"]) and " or " in sentence[f["end"]:f["end"] + 20]:
+            f["qualifier"] = "at least"
+            continue
+        if f["unit"] not in ("duration", "money") or f["kind"] == "adjective" or not PENALTY_RE.search(sentence):
+            continue
+        before = sentence[max(0, f["start"] - 200):f["start"]]
+        cues = [(m.start(), m.end(), "up to") for m in MAXIMUM_RE.finditer(before)]
+        cues += [(m.start(), m.end(), "at least") for m in MINIMUM_RE.finditer(before)]
+        if not cues:
+            continue
+        cue_start, position, qualifier = max(cues, key=lambda c: c[1])
+        if IMPOSED_RE.search(before, position) or REACH_STOP_RE.search(before, position) or \
+                IMPOSED_BEFORE_CUE_RE.search(before[max(0, cue_start - 80):cue_start]):
+            continue  # "sentenced … after …", "was sentenced to the maximum of 12 years": a term imposed
+        f["qualifier"] = qualifier
+
+
+# "17 years and eight months", "11 years, eight months": one term, in the smaller period
+PERIOD_FACTORS = {("decade", "year"): 10, ("year", "month"): 12, ("month", "week"): 4, ("week", "day"): 7,
+                  ("month", "day"): 30, ("day", "hour"): 24, ("hour", "minute"): 60}
+
+
+def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
+    """Durations joined by "and" or a comma, larger period first, are one figure ("14 years and four months")."""
+    joined: List[dict] = []
+    for f in found:
+        prev = joined[-1] if joined else None
+        factor = prev and PERIOD_FACTORS.get((prev.get("period"), f.get("period")))
+        if prev and factor and prev["unit"] == f["unit"] == "duration" and prev["kind"] == "duration" and \
+                re.fullmatch(r"\s*(?:,\s*and|,|and)\s*", sentence[prev["end"]:f["start"]]) and not f["qualifier"]:
+            prev.update({"end": f["end"], "value": prev["value"] * factor + f["value"], "period": f["period"]})
+            continue
+        joined.append(f)
+    return joined
 
 
 POPULATION_RE = re.compile(r"of (?:the |all )?((?:surveyed |responding )?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?(?:s|people|staff|police))\b")

@@ -5,6 +5,14 @@ quote mark). A quotation that runs over paragraphs (left open, the next paragrap
 again or closing later) gives one entry a paragraph sharing an utterance. Speakers come from
 the attribution next to the quote ("…,” said NAME, ROLE. / NAME said: “…” / according to
 NAME), with surnames and pronouns resolved to the person named before in the release.
+
+A quotation is words someone said or wrote: without an attribution, a title ("OCDA Report …",
+most words capitalised) or a short term with no speech cue in its sentence ("pleaded “not guilty
+by reason of insanity”") is left out. Speakers are also found in the paragraph before ("… released
+the following statement:", "Below is a statement from NAME:", a bare "NAME said." paragraph), in the
+subject of a clause that ends in a cue ("the defendant approached him … and yelled, “…”"), in the
+person the release names as the defendant or the victim, in people it describes without a name
+("the victim’s daughter said in part"), and in the one person an interview release is about.
 """
 import re
 import unicodedata
@@ -13,27 +21,74 @@ from typing import Dict, List, Optional, Tuple
 
 from .models import Document, Passage, Quote
 
-CUES = ("said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
-        "tells|continued|concluded|remarked|wrote|declared|emphasized|emphasised|stressed|recalled|observed")
+CUES = ("went on to say|continued to say|released the following statement|issued the following statement|made the following statement|"
+        "released a statement|issued a statement|"
+        "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
+        "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
+        "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined")
+# a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
+PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
+SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
+# what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
+CUE_TAIL = (r"(?:,?\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+            r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
+            r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
-AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we)\s+(?P<cue>{CUES})\b", re.S)
-BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at))*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES})(?:\s+(?:that|in a statement|today|on \w+|yesterday))?\s*[,:.]?\s*$")
-BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*[,:]\s*$")
+AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|"
+                           rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES})\b", re.S)
+BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
+BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
+# a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|"
+                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
+                           rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
+                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
+                        r"gave|made|left|met|saw|spoke|read|stood)\b)")
+PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
+ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
+SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
+                       r"words|quote|quoted|saying|reads?|read|speech|remarks|announc\w*)\b", re.I)
+TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|headline|named)\s*:?\s*$", re.I)
+# a term in quotation marks, not words said: "pleaded “not guilty by reason of insanity”", "defined as “…”"
+TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definition of|known as|called|calls|entitled|"
+                            r"titled|named|dubbed|termed|plea of|pleaded|plead|pleads|verdict of|finding of|charge of|"
+                            r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
+                            r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
+# "Below is a statement from Agriculture Secretary Tom Vilsack:"
+STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?P<cue>(?:released|issued|made|gave|delivered|"
+                          r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
+# people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
+RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
+            r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
+            r"parents|family|friend|children|child)")
+DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
+             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
+             rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:the victim|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
+DESCRIBED_RE = re.compile(DESCRIBED)
+DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
+DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+APPOSITIVE_ROLE_RE = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w’'-]*(?:\.(?=[A-Z]))?(?:[ \t]+(?:[A-Z][\w’'-]*|U\.S\.|of|for|in|at|the|charge|and))*)")
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
                  "capt", "det", "inc", "co", "corp", "ltd", "no", "fla", "calif", "ill", "va", "md", "pa", "mass",
                  "n.y", "d.c", "n.j", "tex", "ariz", "wash", "ore", "mich", "ga", "ala", "la", "ky", "tenn", "mo",
                  "okla", "wis", "minn", "conn", "colo", "nev", "miss", "ark", "kan", "neb", "del", "vt", "n.c", "s.c"}
 TITLE_WORDS = set("""acting assistant associate attorney attorneys general deputy principal special agent agents charge
-in u.s. us united states district director chief sheriff mayor senator sen. rep. representative supervisor state
+in u.s. us united states district director chief sheriff coroner sheriff-coroner mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
-ms. professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
+ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember""".split())
-ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police)$", re.I)
+ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 
 
@@ -88,7 +143,14 @@ def quoted_spans(passages: List[Passage]) -> List[Span]:
             continue
         carry = False
         opening = None
-        for pos, is_opening in marks:
+        nested = set()
+        for k, (pos, is_opening) in enumerate(marks):
+            mid_sentence = passage.text[pos - 1:pos] == " " and passage.text[pos - 2:pos - 1] not in ".!?,:"
+            if is_opening and mid_sentence and k + 2 < len(marks) and not marks[k + 1][1] and not marks[k + 2][1]:
+                nested.update((k, k + 1))  # a quotation inside a quotation, set in the same marks
+        for k, (pos, is_opening) in enumerate(marks):
+            if k in nested:
+                continue
             if is_opening:
                 if opening is not None:
                     spans.append(Span(base + opening + 1, base + pos, passage, continuing))
@@ -126,20 +188,40 @@ def last_sentence(text: str) -> str:
 
 
 CONNECTORS = {"of", "for", "the", "at", "in", "and", "with"}
+ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "Unit", "Bureau", "Agency", "Service",
+             "Administration", "Commission", "Board", "Council", "Court", "Association", "Company", "Corporation",
+             "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
+             "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
+             "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
+LEADING_WORDS = {"likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
+                 "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
 
 def name_like(token: str) -> bool:
     bare = token.strip(",")
-    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and bare.lower() not in TITLE_WORDS
+    title = bare.lower() in TITLE_WORDS or ("-" in bare and all(part in TITLE_WORDS for part in bare.lower().split("-")))
+    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and not title  # "Sheriff-Coroner"
 
 
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
+    doe = re.fullmatch(r"(?:the\s+)?((?:Jane|John) Doe(?:\s*#?\d{1,2})?)", who)
+    if doe:
+        return doe.group(1), None  # "Jane Doe 2": the number is part of the name
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
+    who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
         return None, None
+    while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
+        who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
     head, _, tail = who.partition(",")
+    tail_tokens = tail.split()
+    head_tokens = head.split()
+    if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head_tokens and \
+            head_tokens[0].lower() in TITLE_WORDS and tail_tokens[-1].strip(".,") not in ORG_WORDS and \
+            (head_tokens[-1] in ORG_WORDS or head_tokens[-1].lower() in TITLE_WORDS):
+        return tail.strip(" ,."), head.strip()  # the title first, the name after the comma
     if tail and re.match(r"^\s*(?:Jr\.|Sr\.|III|II|IV)\b", tail):
         extra, _, tail = tail.strip().partition(",")
         head = f"{head} {extra}"
@@ -156,6 +238,15 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         runs.append(run)
     if not runs:
         return None, None
+    if len(tokens) >= 2 and tokens[-1].strip(",.") in ORG_WORDS and name_like(tokens[-2]) and \
+            not any(t.lower() in CONNECTORS for t in tokens):
+        # an organisation speaks: "Harris County", "the Orange County District Attorney’s Office"
+        k = len(tokens) - 1
+        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS):
+            k -= 1
+        return " ".join(tokens[k:]).strip(" ,."), None
+    people_runs = [r for r in runs if tokens[r[-1]].strip(",.") not in ORG_WORDS]
+    runs = people_runs or runs  # "Attorney’s Felony Projects Unit" names a unit, not the speaker
     free = [r for r in runs if len(r) >= 2 and (r[0] == 0 or tokens[r[0] - 1].lower() not in CONNECTORS)]
     longer = [r for r in runs if len(r) >= 2]
     # the name is the last run of capitals that does not follow "of"/"the": "San Diego Police Chief
@@ -163,6 +254,9 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
         chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
+    org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
+    if org_ends:
+        chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
     name = " ".join(tokens[k] for k in chosen).strip(" ,")
     rest = [t for k, t in enumerate(tokens) if k not in chosen]
     while rest and rest[0].lower() in CONNECTORS | {"today", "yesterday"} | {"Today"}:
@@ -197,10 +291,32 @@ class People:
 
     def __init__(self, document: Document):
         self.full: Dict[str, Tuple[str, Optional[str]]] = {}
-        for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the)\s+){{0,8}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
-            name, role = split_who(m.group(0))
+        for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
+            # a run of capitals may cross a sentence end ("… the DA’s Office. Meet Confidential Legal Secretary …")
+            name, role = split_who(re.split(r"(?<=[a-z]{2})\.\s+", m.group(0))[-1])
             if name and 2 <= len(name.split()) <= 5:
+                after = APPOSITIVE_ROLE_RE.match(document.text, m.end())
+                if not role and after and after.group(1).split()[0].lower() in TITLE_WORDS:
+                    role = after.group(1)  # "Christine Varney, Assistant Attorney General in charge of …"
                 self.add(name, role, weak=True)
+
+        self.by_role: Dict[str, str] = {}
+        person = rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})"
+        for noun in ROLE_NOUNS:
+            for pattern in (rf"\b(?:identified|named) the {noun} as {person}", rf"\b[Tt]he {noun},?\s+{person}",
+                            rf"{person},\s+(?:\d{{1,3}},\s+)?(?:the|a)\s+{noun}\b"):
+                m = re.search(pattern, document.text)
+                if m and noun not in self.by_role:
+                    name, _ = split_who(sentence_rest(m.group("name")))
+                    if name and len(name.split()) >= 2:
+                        self.by_role[noun] = name
+        if "defendant" not in self.by_role:
+            # the first person named with an age ("Ramel Chapman, 32, of Boerum Hill") is the one charged
+            m = re.search(rf"{person},\s+\d{{1,2}},", document.text)
+            if m:
+                name, _ = split_who(m.group("name"))
+                if name and len(name.split()) >= 2:
+                    self.by_role["defendant"] = name
 
     def add(self, name: str, role: Optional[str], weak: bool = False):
         surname = name.split()[-1].strip(".,").lower()
@@ -216,9 +332,15 @@ class People:
         tokens = name.split()
         key = tokens[-1].strip(".,").lower()
         known = self.full.get(key)
-        if known and (len(tokens) == 1 or known[0].endswith(name) or name.endswith(known[0].split()[-1])):
+        if tokens[-1].strip(".,") in ORG_WORDS:
+            return name, role  # "Harris County" is not "Bexar County"
+        if known and (len(tokens) == 1 or same_person(name, known[0])):
             if len(tokens) <= len(known[0].split()):
                 return known[0], role or known[1]
+        if len(tokens) == 1:  # a first name: "Janelle told the crowd" after "Janelle Weinberg is the mother of …"
+            first = {full for full in self.full.values() if full[0].split()[0] == name}
+            if len(first) == 1:
+                return next(iter(first))[0], role or next(iter(first))[1]
         return name, role
 
 
@@ -227,48 +349,217 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     after = sentence_rest(text[end + 1:]) if end < len(text) else ""
     m = AFTER_CUE_RE.match(after)
     if m:
+        head, comma, tail = m.group("who").partition(",")
+        names = re.match(rf"(?:{NAME_TOKEN}|of|for|the|and|at|in|\s)+", head)  # "said Zudis as a warning … in a March 8"
+        if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
+            return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
     m = AFTER_NAME_RE.match(after)
-    if m:
-        return m.group("who"), m.group("cue")
+    rest = after[m.end():] if m else ""
+    if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", rest) and not (  # not "She went on to say, “…”"
+            text[:end].rstrip().endswith((".", "!", "?")) and not re.match(rf"{CUE_TAIL}\s*(?:[.,;]|$)", rest)):
+        return m.group("who"), m.group("cue")  # and not “… breath.” She continued on and described …
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
     m = BEFORE_CUE_FIRST_RE.search(before)
+    if m and m.group("end") == ".":
+        names = [t for t in m.group("who").split() if name_like(t)]
+        titled = any(t.lower() in TITLE_WORDS - CONNECTORS for t in m.group("who").split())
+        if len(names) < 2 and not (names and titled):
+            m = None  # "… said Tuesday." is no attribution; "… said U.S. Attorney McQuade." is
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
-    m = BEFORE_RE.search(before)
+    m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
     if m:
         return m.group("who"), m.group("cue")
+    m = BEFORE_RE.search(before)
+    who_words = m.group("who").replace(",", " ").split() if m else []
+    if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
+        return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
+    m = CLAUSE_CUE_RE.search(before)
+    if m:
+        subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
+        described = [d for d in DESCRIBED_MENTION_RE.finditer(before) if d.end() <= m.start()]
+        if described and (not subjects or described[-1].start() > subjects[-1].start()):
+            return described_name(described[-1].group(0)), m.group("cue")
+        subjects = [s for s in subjects
+                    if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
+        subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
+                    before[:s.start()].split()[-1].lower() not in PREPOSITIONS]
+        if subjects:
+            return subjects[-1].group("who"), m.group("cue")
+        opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
+        if opening:  # "Kevin Marlin of the Society … also spoke at the news conference and stated in part,"
+            return opening.group("who"), m.group("cue")
     return None
+
+
+INNER_CUE_RE = re.compile(rf",\s+(?P<cue>{SAID_CUES})\s+(?=[A-Z])")
+
+
+def split_at_inner_attribution(text: str, spans: List[Span]):
+    """(span, attribution or None) for each span; a span whose closing mark was lost before its attribution
+    ("“Hate crimes have no place here, said Acting U.S. Attorney Carlie Christensen. They hurt us all.”")
+    is cut in two: the words before the attribution, said by its speaker, and the words after."""
+    for span in spans:
+        quote = text[span.start:span.end]
+        m = INNER_CUE_RE.search(quote)
+        rest = quote[m.end():] if m else ""
+        stop = next(sentence_ends(rest), None) if m else None
+        who = rest[:stop] if stop is not None else ""
+        if stop is None and m and span.end - span.start - m.end() < 120:
+            stop, who = len(rest.rstrip(" .")), rest.rstrip(" .")  # the attribution ends the span
+        if not m or stop is None or len([t for t in who.split() if name_like(t)]) < 2:
+            yield span, None
+            continue
+        yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (who, m.group("cue"))
+        if quote[m.end() + stop + 1:].strip():
+            yield Span(span.start + m.end() + stop + 1, span.end, span.passage, False), None
+
+
+def described_before(text: str) -> Optional[str]:
+    """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
+    by the victim’s sister. She said in part, “…”"), when no one is named after it."""
+    found = list(DESCRIBED_MENTION_RE.finditer(text))
+    if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
+        return None
+    return described_name(found[-1].group(0))
+
+
+def mentioned(speaker: Optional[Tuple[str, Optional[str]]], *passages) -> bool:
+    """Is the speaker (by surname) named in the text of any of these paragraphs (str or Passage)?"""
+    if not speaker or not speaker[0]:
+        return False
+    surname = speaker[0].split()[-1]
+    return any(p is not None and surname in (p if isinstance(p, str) else p.text) for p in passages)
+
+
+def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[str]]]:
+    """The last person a paragraph names as a sentence's subject before a pronoun's quote: "Jane Doe 1 gave an
+    impact statement … “…,” she stated." """
+    found = None
+    for m in re.finditer(rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+[a-z]", text):
+        who = m.group("who")
+        if re.match(r"(?:Jane|John) Doe", who):
+            found = (who, None)
+            continue
+        name, role = split_who(who)
+        if name and len(name.split()) >= 2:
+            found = people.resolve(name, role)
+    return found
+
+
+def described_name(who: str) -> str:
+    """A described speaker as a name: "The victim’s daughter" → "the victim’s daughter"; "Meza’s son" kept."""
+    who = who.strip(" ,.")
+    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|A)\s", who) else who
+
+
+def quotation(text: str, start: int, end: int, opens: bool) -> bool:
+    """Are the words between start and end of a paragraph (no attribution found) words someone said or wrote?
+
+    Not a title ("OCDA Report Officer-Involved Shooting Investigation – …": most words capitalised),
+    not a short term with no speech cue in its sentence ("pleaded “not guilty by reason of insanity”",
+    "defined as “Forced labor or services”"); a paragraph that opens with a quotation is a statement.
+    """
+    quote = text[start:end]
+    words = quote.split()
+    if len(words) < MIN_WORDS:
+        return False
+    if title_like(quote):
+        return False
+    if opens:
+        return True
+    before = last_sentence(text[:max(0, start - 1)])
+    after = sentence_rest(text[end + 1:]) if end < len(text) else ""
+    if (len(words) < 15 and TERM_BEFORE_RE.search(before)) or TITLED_RE.search(before):
+        return False  # a term, or a title however long: "the press release entitled “Man faces trial …”"
+    return len(words) >= 15 or bool(SPEECH_RE.search(before) or SPEECH_RE.search(after))
+
+
+def title_like(quote: str, short: bool = False) -> bool:
+    """Most of its longer words capitalised: the title of a report, a release, a program, a law; with short,
+    only a phrase of a few words ("Special Handling Log."), which even after "he testified" names a thing."""
+    words = quote.split()
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quote) if len(w) > 3]
+    if short and (len(words) > 6 or len(long_words) < 2 or quote.rstrip()[-1:] in ",!?"):
+        return False
+    return len(long_words) >= (2 if short else 3) and sum(w[0].isupper() for w in long_words) >= (
+        0.99 if short else 0.6) * len(long_words)
+
+
+def bare_attribution(passage: Optional[Passage]) -> bool:
+    """A short paragraph that only says who spoke ("State’s Attorney Burke said.")."""
+    return passage is not None and len(passage.text) < 120 and not quote_marks(passage.text) and \
+        bool(re.search(rf"\b(?:{CUES})\b", passage.text))
+
+
+def interviewee_of(document: Document) -> Optional[str]:
+    """The one person a release interviews, with the title before the name: "Meet Confidential Legal Secretary
+    Marilu Glassman" (in its title or its text)."""
+    m = re.search(rf"\b(?:Meet|Q&A with|Questions for|[Ii]nterview with)\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}"
+                  rf"{NAME_TOKEN})", document.title) or \
+        re.search(rf"\bMeet\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}{NAME_TOKEN})", document.text[:2000])
+    if not m:
+        return None
+    tokens = [t.strip(",") for t in m.group(1).split() if t.strip(",")]
+    return " ".join(tokens) if len(tokens) >= 2 and all(name_like(t) for t in tokens[-2:]) else None
 
 
 def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
+    interviewee = interviewee_of(document)
+    by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
-    for span in quoted_spans([p for p in passages if p.kind != "contact"]):
+    for span, inner in split_at_inner_attribution(document.text, quoted_spans([p for p in passages if p.kind != "contact"])):
         text = document.text[span.start:span.end]
         stripped = text.strip()
         if not stripped:
             continue
         local_start = span.start - span.passage.start
-        who_cue = attribution(span.passage.text, local_start, span.end - span.passage.start)
+        local_end = span.end - span.passage.start
+        who_cue = inner or attribution(span.passage.text, local_start, local_end)
+        first_in_paragraph = not any(q["passage"] is span.passage for q in found)
+        opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
+        previous = by_number.get(span.passage.number - 1)
+        if who_cue is None and opens and not span.continues and previous is not None and \
+                previous.text.rstrip().endswith(":"):
+            who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
+            statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
+            if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
+                who_cue = statement.group("who"), statement.group("cue")
+        if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
+                previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
+            who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
         forward = False
-        if who_cue is None and not span.passage.text[span.end - span.passage.start + 1:].strip():
+        if who_cue is None and first_in_paragraph and not span.passage.text[local_end + 1:].strip():
             following = next((p for p in passages if p.number == span.passage.number + 1), None)
             if following is not None:
                 m = AFTER_NAME_RE.match(following.text) or AFTER_CUE_RE.match(following.text)
                 if m and m.start("who") < 80:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
-        if len(stripped.split()) < MIN_WORDS and who_cue is None and not in_statement:
-            continue  # a name or a term in quotation marks, not a statement
+        if (who_cue is None and not in_statement and not span.continues and
+                not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True):
+            continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None
         if who_cue:
             who, cue = who_cue
-            if who.strip().lower() in PRONOUNS:
-                speaker, role = last_speaker or (None, None)
+            noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
+            if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
+                speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
+            elif COURT_RE.fullmatch(who.strip(" ,.")):
+                speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
+            elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
+                speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
+            elif who.strip().lower() in PRONOUNS:
+                described = described_before(span.passage.text[:max(0, local_start - 1)])
+                speaker, role = (described, None) if described else (last_speaker or (None, None))
+                if not described and not mentioned(last_speaker, span.passage.text, previous):
+                    named = named_before(span.passage.text[:max(0, local_start - 1)], people)
+                    speaker, role = named or (speaker, role)
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:
@@ -279,7 +570,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,
                       "passage": span.passage, "speaker": speaker, "role": role, "cue": cue,
-                      "continues": span.continues, "forward": forward})
+                      "continues": span.continues, "forward": forward, "opens": opens})
         if speaker:
             last_speaker = (speaker, role)
     # Utterances: quotes of one paragraph (or a quotation over paragraphs) with one speaker.
@@ -288,8 +579,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         prev = found[i - 1] if i else None
         same = prev is not None and (q["continues"] or (prev["passage"] is q["passage"])) and (
             q["speaker"] is None or prev["speaker"] is None or q["speaker"] == prev["speaker"])
-        adjacent = prev is not None and q["passage"].number == prev["passage"].number + 1
-        if not same and adjacent and ((q["speaker"] is None and prev["cue"] is None)
+        adjacent = prev is not None and (q["passage"].number == prev["passage"].number + 1 or (
+            q["passage"].number == prev["passage"].number + 2 and bare_attribution(by_number.get(q["passage"].number - 1))))
+        if not same and adjacent and ((q["speaker"] is None and (prev["cue"] is None or q["opens"]))
                                       or (prev["forward"] and prev["speaker"] == q["speaker"])):
             same = True
         if same:

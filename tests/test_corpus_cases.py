@@ -78,3 +78,12 @@ def test_a_spanish_release_is_searchable_unstemmed_and_without_facts(run):
     english = json.loads(run("show", "r-1", "--format", "json").stdout)
     assert english["language"] == "en"
     assert json.loads(run("facts", "--doc", "r-1", "--format", "json").stdout)["results"][0]["surface"] == "up to 20 years"
+
+
+def test_a_copys_figures_and_quotes_are_listed_once(run):
+    docs = [r["citation"]["doc_id"] for r in json.loads(run("facts", "41 months", "--format", "json").stdout)["results"]]
+    assert "t-1" in docs and "pages/t-1" not in docs
+    listed = [r["citation"]["doc_id"] for r in json.loads(run("facts", "--limit", "0", "--format", "json").stdout)["results"]]
+    assert "r-1" in listed and "r-2" not in listed and "pages/t-1" not in listed
+    # asked for by id, a copy still shows its own
+    assert json.loads(run("facts", "--doc", "r-2", "--format", "json").stdout)["results"]

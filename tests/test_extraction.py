@@ -78,6 +78,105 @@ def test_not_figures(sentence):
     assert figures_in_sentence(sentence) == []
 
 
+# Maximum and minimum penalties, "or more": the qualifier a fact-checker must keep (DOJ sentences, and ours in their shape)
+@pytest.mark.parametrize("sentence, surface, qualifier", [
+    ("At sentencing, scheduled for June 14, 2010, Fessahazion faces a maximum penalty of 10 years in prison and a $250,000 fine.",
+     "10 years", "up to"),
+    ("At sentencing, scheduled for June 14, 2010, Fessahazion faces a maximum penalty of 10 years in prison and a $250,000 fine.",
+     "$250,000", "up to"),
+    ("The maximum penalty for securities fraud is 20 years in prison and a fine of $5 million for each count.", "$5 million", "up to"),
+    ("If convicted, Bowie and Ciaccio face up to five years in prison on the conspiracy count and two years on each of the "
+     "Clean Water Act counts, as well as a criminal fine of up to $250,000 for each count.", "two years", "up to"),
+    ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
+     "$5,000,000", "up to"),
+    ("He faces a mandatory minimum sentence of 10 years in prison.", "10 years", "at least"),
+    ("The judge sentenced John Roe to seven years in state prison out of the maximum sentence of 20 years in state prison.",
+     "20 years", "up to"),
+    ("The judge sentenced John Roe to seven years in state prison out of the maximum sentence of 20 years in state prison.",
+     "seven years", None),
+    ("A man was sentenced today to the maximum sentence of 12 years in state prison for the stabbing.", "12 years", None),
+    ("He was facing up to 20 years in prison, but was sentenced to 10 years in prison.", "10 years", None),
+    ("Travelers may stay up to 90 days at a time for a two-year period.", "two-year", None),
+    ("Seleznev was convicted of nine counts of possession of 15 or more unauthorized access devices.", "15", "at least"),
+    ("Offense: Conspiracy to possess with intent to distribute five kilograms or more of cocaine", "five kilograms", "at least"),
+])
+def test_penalty_qualifiers(sentence, surface, qualifier):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert found[surface]["qualifier"] == qualifier, found
+
+
+@pytest.mark.parametrize("sentence, surface, value, period", [
+    ("He was sentenced to 17 years and eight months in federal prison.", "17 years and eight months", 212, "month"),
+    ("The court imposed a term of 11 years, eight months in prison.", "11 years, eight months", 140, "month"),
+    ("She served two weeks and three days in custody.", "two weeks and three days", 17, "day"),
+])
+def test_compound_durations_are_one_figure(sentence, surface, value, period):
+    [f] = [f for f in figures_in_sentence(sentence) if f["unit"] == "duration"]
+    assert (f["surface"], f["value"], f["period"]) == (surface, value, period)
+
+
+@pytest.mark.parametrize("sentence, surface, measure", [
+    ("The company will also pay a civil penalty of $3.2 million, one of the largest ever levied by the federal government.",
+     "$3.2 million", "civil penalty"),
+    ("Yontz was sentenced on Dec. 19, 2008, to 12 months of probation and ordered toperform 50 hours of community service.",
+     "50 hours", "community service"),
+    ("On Nov. 7, 2017, Judge Kane sentenced Reese to serve 20 years in prison to be followed by 10 years of supervised release.",
+     "10 years", "supervised release"),
+    ("The application sought a $640,000 loan as financing for the purchase of a $1.2 million home.", "$1.2 million", "home"),
+    ("The application sought a $640,000 loan as financing for the purchase of a $1.2 million home.", "$640,000", "loan"),
+    ("The conspiracy charge carries a maximum penalty of five years in prison and a $250,000 fine.", "$250,000", "fine"),
+    ("Officials said 13 counties sent ballots by up to six days after the Sept. 18 deadline: Benson and Cass.",
+     "up to six days", "after the Sept. 18 deadline"),
+    ("Two of the seven cases were not even reversals.", "Two", "cases were not even reversals"),
+    ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
+     "$5,000,000", "fine for an organizational defendant"),
+    ("While there, he stole $680 out of the safe deposit box in the office.", "$680", "out of the safe deposit box in the office"),
+    ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
+     "18 months", "in prison"),
+    ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
+     "$40,000", "in restitution"),
+    ("He was also ordered to pay a $75,000 fine and restitution of $74,000.", "$74,000", "restitution"),
+    ("He was arraigned on a 13-count indictment.", "13", "count indictment"),
+    ("The defendants face a maximum penalty per count of $250,000 and 20 years in jail.", "$250,000", "penalty per count"),
+    ("He was sentenced to 15 years in prison and five years’ post-release supervision.", "five years", "post-release supervision"),
+    ("Charges: (7) Insurance fraud (6) First degree residential burglary (2) Theft from elder", "6",
+     "First degree residential burglary"),
+    ("Money was sentenced on Feb. 5, 2009, to 30 months in prison and ordered to forfeit $95,000.", "$95,000", "ordered to forfeit"),
+    ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
+])
+def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert found[surface]["measure"] == measure, found
+
+
+@pytest.mark.parametrize("sentence, not_surface", [
+    ("Any person may submit written comments to the U.S. Department of Justice, 450 Fifth Street, N.W., Suite 8700, "
+     "Washington, D.C. 20530.", "450"),
+    ("The defendant located the victim in front of a store at 332 East 98th Street, in Brownsville.", "332"),
+    ("Anyone with information is asked to call Detective John Roe at (202)514-2007 or (202) 514-2008.", "202"),
+    ("Return preparer fraud is one of the IRS's Dirty Dozen Tax Scams for 2017 .", "Dozen"),
+    ("Third, Daniel Boyd is also charged with the providing a Ruger mini 14 rifle to a convicted felon.", "14"),
+    ("In some of the photos, the victims, all girls aged 8 to 15, were wearing revealing outfits.", "8"),
+    ("The case was solved when the victim, who is now 17, walked into the police station.", "17"),
+    ("Voters approved Proposition 47 and Prop 35 in the same decade.", "47"),
+    ("(4) The term “minor” means a person who is not an adult.", "4"),
+    ("He lived only a quarter of a mile south of their home.", "a quarter"),
+    ("Witnesses called 911 and the police arrested the defendant at the scene.", "911"),
+    ("The other men included his father, John Roe Sr., 42, and a friend, Raymond Eligan, 51.", "51"),
+    ("On Sunday, at approximately 1 p.m., near Empire Boulevard, he approached a man.", "approximately 1"),
+    ("He charged $400 for each 8-week-old dog.", "8"),
+    ("Omar Abdelkader, 26, of 360 95 th Street, Brooklyn, was arrested.", "360"),
+    ("Jorge Sanchez, 23 was sentenced to 105 years-to-life in state prison.", "23"),
+    ("On Oct. 16, 26 and 27, 2015, the defendants discharged overboard approximately 5,000 gallons of oil.", "26"),
+    ("Complaints may be made to the Citizen Complaint Center at 18886473258 or online.", "18886473258"),
+    ("The executives are accused of paying six-figure bribes to an official.", "six"),
+    ("Congress enacted the law to encourage service; and (3) to prohibit discrimination against veterans.", "3"),
+    ('Turikov, Covelin, and "Hacker 3" each face a maximum sentence of up to 20 years in prison.', "3"),
+])
+def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
+    assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
+
+
 def make_doc(text: str, doc_id: str = "t/doc", publisher=None) -> Document:
     return Document(id=doc_id, text=text, title="T", publisher=publisher, blocks=tuple(classify(text, body_blocks(text))))
 
@@ -172,3 +271,163 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "extraction", str(SHARED / "gold" / "seed.json"),
                           "--kb", f"{sys.executable} -m kb"], env=env, capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "extraction: min(figure F1, quote F1, speaker accuracy) = 1.000", out
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Orange County District Attorney released “OCDA Report Officer-Involved Shooting Investigation – John Roe” today.",
+    "Read the earlier release, “Jury Convicts Man of Fraud Scheme in Federal Court,” on our website.",
+    "He pleaded “not guilty by reason of insanity” to all counts.",
+    "The statute defines the crime as “deprivation or violation of the personal liberty of another” with intent.",
+    "The law is known as the “one strike and you are out” law.",
+    "Sergeant Jane Roe testified about the “Special Handling Log.”",
+    "Select the Nov. 7, 2008, press release entitled “Man faces trial for defrauding 125 investors, mostly seniors, of "
+    "millions of dollars in a scheme” on the website.",
+])
+def test_titles_and_terms_are_not_quotes(paragraph):
+    assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the defendant's words, the defendant named earlier in the release
+    ("The District Attorney identified the defendant as John Roe, 32, of Brooklyn.\n\n"
+     "Robinson was sitting in his car when the defendant approached him, pointed a handgun at him and yelled, "
+     "“This is no joke, give me your money!”", "John Roe"),
+    # a statement read in court, the victim named just before; "she told the court" is her, not the prosecutor
+    ("“He must go to prison,” said District Attorney Todd Spitzer.\n\nJane Doe stated in part: “This situation has made my life "
+     "very hard in every way.”\n\n“I had to run for my life,” she told the court. “Five years is not enough.”", "Jane Doe"),
+    # "released the following statement:" then the statement in the next paragraph
+    ("Chief of Staff Susan Kang Schroeder released the following statement:\n\n“We are asking the media to refrain from "
+     "commenting on the relationship between the defendant and the victim.”", "Susan Kang Schroeder"),
+    ("Attorney General Eric Holder released the following statement late Thursday after a federal district court ruled "
+     "in favor of the Justice Department's lawsuit:\n\n\"We are extremely heartened by the court's decision.\"\n\n"
+     "\"This Department will never yield in its commitment to protecting the right to vote.\"", "Eric Holder"),
+    ("Below is a statement from Agriculture Secretary Tom Vilsack:\n\n\"USDA has made it a top priority to ensure all "
+     "farmers are treated fairly and equally.\"", "Tom Vilsack"),
+    # a statement paragraph after a bare attribution paragraph continues that speaker
+    ("“We will not stand idly by when people are targeted,”\n\nState’s Attorney Eileen Burke said.\n\n"
+     "“We must be ready to respond with the full range of legal tools at our disposal.”", "Eileen Burke"),
+    # someone the release describes without a name, and "she" after that description
+    ("The victim’s daughter said in part, “Not only do I miss him but my children miss him.” She went on to say, "
+     "“He was one of a kind, amazing.”", "the victim’s daughter"),
+    ("“Justice was served today,” said District Attorney Todd Spitzer.\n\nA victim impact letter was submitted to the court "
+     "by the victim’s sister. She said in part, “Today, I am haunted by images of his murder.”", "the victim’s sister"),
+    # a clause that ends in a cue: its subject, not the noun just before the cue
+    ("John Roe, a close friend of the victim, spoke before the Court and said in part, “I will never forget her "
+     "influence on my life.”", "John Roe"),
+    ("The District Attorney identified the defendant as John Roe.\n\nProsecutors told jurors the defendant told the "
+     "boy's mother, \"If I can't have you, nobody can have you,\" as the attack began.", "John Roe"),
+    # a victim named in the paragraph, the last speaker not: "she stated" is the victim
+    ("“Justice was done,” said District Attorney Todd Spitzer.\n\nThe defendant was linked to the crime by DNA.\n\n"
+     "At a previous hearing, Jane Doe 1 gave an impact statement. “I’m unable to be alone,” she stated in part.", "Jane Doe 1"),
+    ("At the sentencing, the victim’s daughter read impact statements. She stated, in part, “This is the most painful "
+     "part for me and my mom.”", "the victim’s daughter"),
+    ("The victim and inmate’s daughter gave an emotional statement, telling the Board, “My family is tired of reliving this.”",
+     "inmate’s daughter"),
+    ("Likewise, Judge Learned Hand wrote, “Courts have countenanced the use of informers from time immemorial.”",
+     "Learned Hand"),
+    ("\"Chris Wray will be an outstanding Director of the FBI, said Associate Attorney General Rachel Brand.\"", "Rachel Brand"),
+    ('An attack on one is an attack on everyone, said U.S. Attorney McQuade. "By passing this statute, Congress made it clear '
+     'that such attacks will be prosecuted."', "McQuade"),
+    # a participle's subject is the sentence's, not the noun before it; a texted message
+    ("Before the murder, Jane Roe wrote a text message to Allen stating, “We have only two options.”", "Jane Roe"),
+    ("After the murder, Jane Roe texted Allen “I love you. Am I going to see you soon?”", "Jane Roe"),
+    # the name after the cue, not a date after it
+    ("“Beware: He’s not changed, nor will he change,” said Zudis as a warning to the community in a March 8, 2010, "
+     "interview.", "Zudis"),
+    ("“Parents play a critical role in keeping their children safe,” said Orange County Sheriff-Coroner Don Barnes.",
+     "Don Barnes"),
+    # victims named by number, their relatives, the court
+    ("Jane Doe 2 said in part, “You may have pleaded guilty today, but you did not mean it.”", "Jane Doe 2"),
+    ("The mother of Jane Doe 1 said in part, “Because of what you have done, the repercussions are great.” She continued, "
+     "“A man who is repentant will make amends.”", "the mother of Jane Doe 1"),
+    ("“The trouble with the argument is that this was not an informant case,” the court stated. “One might have "
+     "difficulty gleaning this.”", "the court"),
+    ("“From therapy to a safety plan to workforce support, it is all here” shared Mayor Rebecca Jones.", "Rebecca Jones"),
+    # an organisation as speaker; a sentence-opening "Because" is not part of a name
+    ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
+     "Harris County"),
+])
+def test_speaker_resolution(text, speaker):
+    assert quotes(text)[-1][1] == speaker
+
+
+def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs():
+    text = ('"The district is home to many hardworking immigrants," said U.S. Attorney Wifredo A. Ferrer. "Today\'s '
+            'sentencing makes clear that perpetrators of human rights abuses cannot hide among us."\n\n'
+            'ICE Director John Morton said, "Today\'s sentence sends a message to human rights violators worldwide."')
+    assert [q[1] for q in quotes(text)] == ["Wifredo A. Ferrer", "Wifredo A. Ferrer", "John Morton"]
+
+
+@pytest.mark.parametrize("who, name, role", [
+    ("FBI Assistant Director for the Criminal Investigative Division Kevin L. Perkins", "Kevin L. Perkins",
+     "FBI Assistant Director for the Criminal Investigative Division"),
+    ("HSI New York Special Agent in Charge Ivan J. Arvelo", "Ivan J. Arvelo", "HSI New York Special Agent in Charge"),
+    ("DA Summer Stephan", "Summer Stephan", "DA"),
+    ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
+     "Acting Assistant Attorney General for the Civil Division"),
+    ("Inspector General of the U.S. Department of Health and Human Services Daniel R. Levinson", "Daniel R. Levinson",
+     "Inspector General of the U.S. Department of Health and Human Services"),
+    ("Assistant Director Kevin Perkins, FBI Criminal Investigative Division", "Kevin Perkins",
+     "Assistant Director, FBI Criminal Investigative Division"),
+    ("Deputy District Attorney Jane Roe in the District Attorney’s Felony Projects Unit", "Jane Roe",
+     "Deputy District Attorney in the District Attorney’s Felony Projects Unit"),
+])
+def test_names_and_roles(who, name, role):
+    from kb.quotes import split_who
+
+    assert split_who(who) == (name, role)
+
+
+def test_a_quotation_inside_a_quotation_stays_inside():
+    text = ("“Mandated reporters typically won’t see the abuse, but they often notice “grooming behaviors” that precede "
+            "the abuse,” DA Summer Stephan said.")
+    assert [q[0] for q in quotes(text)] == ["Mandated reporters typically won’t see the abuse, but they often notice "
+                                            "“grooming behaviors” that precede the abuse,"]
+
+
+def test_an_organisation_is_not_resolved_to_another_of_the_same_kind():
+    text = ("Bexar County said, “The rule is a burden on our office and on the courts.”\n\n"
+            "Harris County commented: “The proposed rules will significantly impact operations for this agency.”")
+    assert [q[1] for q in quotes(text)] == ["Bexar County", "Harris County"]
+
+
+def test_a_role_given_in_apposition_earlier_in_the_release():
+    text = ("The position was stated in a letter from Christine Varney, Assistant Attorney General in charge of the "
+            "Antitrust Division.\n\n\"The initiative will likely provide greater information about costs,\" said Varney.")
+    assert quotes(text)[0][1:3] == ("Christine Varney", "Assistant Attorney General in charge of the Antitrust Division")
+
+
+def test_a_quote_whose_closing_mark_was_lost_before_its_attribution_is_cut_there():
+    text = ('"Hate based crimes have no place in America, said Acting U.S. Attorney Carlie Christensen for the District '
+            'of Utah. They not only hurt the individuals who are the object of such hate, but tear at the fabric of our society."')
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("Hate based crimes have no place in America,", "Carlie Christensen"),
+        ("They not only hurt the individuals who are the object of such hate, but tear at the fabric of our society.",
+         "Carlie Christensen")]
+
+
+def test_a_capitalised_exclamation_with_a_cue_is_still_a_quote():
+    assert [q[0] for q in quotes("The defendant John Roe ran at them. “Stop Right There,” he yelled.")] == ["Stop Right There,"]
+
+
+def test_the_government_speaks_for_the_publisher():
+    text = ("In a detention motion filed in the Eastern District of New York, the government stated, \"In furtherance of "
+            "the conspiracy, Zazi received detailed bomb-making instructions in Pakistan.\"")
+    assert quotes(text, publisher="U.S. Department of Justice")[0][1] == "U.S. Department of Justice"
+
+
+def test_a_sentence_after_a_finished_quote_is_no_attribution_and_a_first_name_finds_the_full_name():
+    text = ("“We will keep fighting,” said District Attorney Tony Rackauckas.\n\nJanelle Weinberg is the mother of Ariel.\n\n"
+            "At the Rally yesterday, Janelle told the crowd, “This is the third speech I’ve given in the past few weeks.” She "
+            "continued on and described the impact of losing her daughter and said, “Her brother was her other half.”")
+    assert [q[1] for q in quotes(text)] == ["Tony Rackauckas", "Janelle Weinberg", "Janelle Weinberg"]
+
+
+def test_answers_in_an_interview_release_are_the_interviewees():
+    text = ("This month the office is featuring stories of its employees.\n\n"
+            "Meet Confidential Legal Secretary Jane Roe, who has been with our office since 2021.\n\n"
+            "What inspired you to pursue a career at the office?\n\n"
+            "“Before joining the office, I worked at the Board of Supervisors as a legislative assistant.”")
+    doc = make_doc(text)
+    [q] = quotes_of(doc, passages_of(doc))
+    assert (q.speaker, q.role) == ("Jane Roe", "Confidential Legal Secretary")
