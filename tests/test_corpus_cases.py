@@ -87,3 +87,15 @@ def test_a_copys_figures_and_quotes_are_listed_once(run):
     assert "r-1" in listed and "r-2" not in listed and "pages/t-1" not in listed
     # asked for by id, a copy still shows its own
     assert json.loads(run("facts", "--doc", "r-2", "--format", "json").stdout)["results"]
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "tests" / "data").glob("audit-*.jsonl")), ids=lambda p: p.name)
+def test_judged_audit_samples_hold_no_county_text(path):
+    """The county prosecutor corpus's licence is unclear: its records are kept as ids and judgements only."""
+    allowed = {"id", "doc_id", "source", "is_figure", "value_ok", "unit_ok", "measure_ok", "qualifier_ok",
+               "verdict", "strict_correct", "error_category", "is_quote", "span_ok", "speaker_ok", "role_ok",
+               "speaker_named_in_release"}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 85
+    assert all(set(row) <= allowed for row in rows if row["source"] == "da")
+    assert all(row["verdict"] in ("correct", "wrong") for row in rows)
