@@ -245,6 +245,13 @@ class _Words:
         return max(reader.field_length(field), 1) / max(reader.doc_count(), 1)
 
     def field_lengths(self, field: str) -> List[int]:
+        """Read once per open index (a build never changes; a server asks for them on every search)."""
+        cache = self.__dict__.setdefault("_field_lengths", {})
+        if field not in cache:
+            cache[field] = self._read_field_lengths(field)
+        return cache[field]
+
+    def _read_field_lengths(self, field: str) -> List[int]:
         """Read a column at a time where the codec allows it (Whoosh's own reads one document a call)."""
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN
         from whoosh.util.numeric import byte_to_length

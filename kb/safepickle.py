@@ -45,7 +45,9 @@ class IndexUnpickler(pickle.Unpickler):
 
 def loads(data, **kwargs):
     # a buffered reader lets the unpickler peek ahead: fed a bare BytesIO it reads item by item, twice
-    # as slow as pickle.loads on a posting block
+    # as slow as pickle.loads on a posting block; on short pickles making the reader costs more than that
+    if len(data) < 128:
+        return IndexUnpickler(io.BytesIO(data)).load()
     return IndexUnpickler(io.BufferedReader(io.BytesIO(data), buffer_size=len(data) + 16)).load()
 
 

@@ -131,11 +131,11 @@ def bm25(index, units: List[Unit], postings: List[Dict[int, float]], docnums: Se
     """Classic BM25 (FTS5's and Lucene's idf) of each release of docnums over the units it holds."""
     n = max(index.doc_count(), 1)
     average = index.average_length("words")
-    lengths = index.field_lengths("words")
-    if index.live_fields("docs", ["body_plain"]) == ["body_plain"]:
-        lengths = [a or b for a, b in zip(lengths, index.field_lengths("body_plain"))]
-    # tf / (tf + norm[d]): the length part of BM25 once a release
-    norm = [BM25_K1 * (1 - BM25_B + BM25_B * (length or average) / average) for length in lengths]
+    words = index.field_lengths("words")
+    plain = index.field_lengths("body_plain") if index.live_fields("docs", ["body_plain"]) == ["body_plain"] else None
+    # tf / (tf + norm[d]): the length part of BM25, for the candidate releases only
+    norm = {d: BM25_K1 * (1 - BM25_B + BM25_B * (words[d] or (plain[d] if plain else 0) or average) / average)
+            for d in docnums}
     scores = dict.fromkeys(docnums, 0.0)
     for unit, found in zip(units, postings):
         df = max(len(found), 1)
