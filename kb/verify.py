@@ -41,7 +41,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .cite import record_citation
 from .dates import YEAR_IN_TEXT_RE, YEAR_RE
-from .errors import QueryError
+from .errors import NotFound, QueryError
 from .figures import figures_in_sentence
 from .index import DOC_TEXT_FIELDS
 from .quotes import TITLE_WORDS, name_words, same_person
@@ -67,6 +67,13 @@ SLOT_WORDS = 4
 AUXILIARIES = {"wa", "were", "ha", "have", "had", "been", "be", "is", "ar", "also", "will", "would", "each"}  # as stemmed
 COUNTED_END_RE = re.compile(r"\d|\b(?:of|from|in|for|to|with|by|at|on|against|among|who|that|which)\b")
 CLAUSE_RE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
+OCCURRENCES = {"time", "occas", "instanc"}  # counted nouns (as stemmed) that say only how often: the verb says what
+CHARGE_RE = re.compile(r"\b(?:on|for|of|under)\s+(?:the|a|an|each|one|that)\s+((?:[\w-]+\s+){1,4}?)"
+                       r"(?:counts?|charges?|offen[cs]es?|convictions?)\b")  # "on the wire fraud count"
+NAME_WORD = r"[A-Z][\w’'-]+"
+PEOPLE_RE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*{NAME_WORD}(?:\s+{NAME_WORD})*)*,?\s+and\s+"
+                       rf"{NAME_WORD}(?:\s+{NAME_WORD})*")  # "King and Shelborne", "A, B and C"
+GROUP_GAP_RE = re.compile(r"^(?:[\s,]|\band\b|[A-Z][\w.’'-]*)*$")  # between names of one group: "and", given names
 SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it …
 SAME_SLOT = 0.3  # … or in one that holds this share of the words around the claim figure
 RESTATED = 0.6  # a sentence that holds this share of a claim's weighted words restates it
@@ -293,6 +300,23 @@ def said_by(speaker: Optional[str], cand: dict, loosely: bool = False) -> bool:
     return loosely and cand["kind"] == "passage" and bool(surname) and surname[0] in name_words(cand["text"])
 
 
+def named_near(index, speaker: str, cand: dict) -> bool:
+    """Words extraction gave no speaker ("the victim's family also wrote, in part, "…"") are the claimed
+    speaker's only when their paragraph, or the one before it, names that person (surname); otherwise the
+    release does not say they are theirs, and passing them would publish a wrong attribution."""
+    surname = name_words(speaker)[-1:]
+    if not surname or not cand.get("passage_id"):
+        return False
+    doc_id, _, number = cand["passage_id"].rpartition("#p")
+    texts = []
+    for pid in (cand["passage_id"], f"{doc_id}#p{int(number) - 1}" if number.isdigit() else None):
+        try:
+            texts.append(index.passage(pid)["text"] if pid else "")
+        except NotFound:  # no paragraph before the first
+            continue
+    return surname[0] in name_words(" ".join(texts))
+
+
 def scored_quotes(claim_fragments: List[List[str]], candidates: List[dict]) -> list:
     """(candidate, comparison, partial_ratio, token_set_ratio) of each candidate; the word-by-word comparison
     only for the candidates whose wording is close at all (it is the slow part)."""
@@ -320,8 +344,9 @@ def judge_quote(index, claim: str, speaker: Optional[str], scored: list, paraphr
         mine = [s for s in group if said_by(speaker, s[0])] if speaker else []
         chosen = sorted(mine or group, key=lambda s: (s[1]["changed"], -s[1]["ratio"], s[0]["kind"] != "quote"))
         best = chosen[0]
-        if speaker and not said_by(speaker, best[0]) and best[0].get("speaker"):
-            verdict = "misattributed"
+        if speaker and not said_by(speaker, best[0]) and (best[0].get("speaker") or
+                                                         not named_near(index, speaker, best[0])):
+            verdict = "misattributed"  # said by another, or by no one the release names near the words
         return verdict, chosen, best[1]["ratio"]
     claim_stems = list(dict.fromkeys(stems(index, claim)))
     weights = idf(index, claim_stems)
@@ -375,6 +400,8 @@ def explain_quote(verdict: str, speaker: Optional[str], cand: Optional[dict], cm
     if verdict == "near-verbatim":
         return f"{cmp['changed']} word(s) differ from the source: {cmp['diff']}"
     if verdict == "misattributed":
+        if not cand.get("speaker"):
+            return f"The words stand in the source, but it does not give them to {speaker}."
         return f"The words stand in the source, but said by {cand['speaker']}, not {speaker}."
     if verdict == "paraphrase":
         return f"The source has the same statement in other words{', by ' + cand['speaker'] if cand.get('speaker') else ''}."
@@ -489,6 +516,22 @@ def slot_of(index, sentence: str, start: int, end: int) -> set:
     return set(words_before + [w for w in stems(index, after) if w not in AUXILIARIES][:SLOT_WORDS])
 
 
+def verbs_before(index, sentence: str, start: int) -> set:
+    """The lower-case words just before a figure in its clause ("Barnett [shot] Cummings three times"): for a
+    count of occurrences, what happened that many times."""
+    if start < 0:
+        return set()
+    before = CLAUSE_RE.split(sentence[max(0, start - 120):start])[-1]
+    lower = " ".join(w for w in before.split() if not w[:1].isupper())
+    return set([w for w in stems(index, lower) if w not in AUXILIARIES][-SLOT_WORDS:])
+
+
+def charge_of(index, claim: str) -> set:
+    """The words naming the count or charge a claim's figure belongs to ("on the wire fraud count"), as stems."""
+    m = CHARGE_RE.search(claim)
+    return {w for w in stems(index, m.group(1)) if w not in AUXILIARIES} if m else set()
+
+
 def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: float = FIGURE_MIN, names=(),
                 paragraphs: Sequence[set] = ()):
     """(match, judgment, fact) of the fact in one release that plays the claim figure's part, or None.
@@ -503,6 +546,14 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
         # no fact of the release counts the claim's thing: the same number of another noun ("27 workers",
         # "27 employees") may be it
         rows = [row for row in facts if row["unit"] == figure["unit"] and same_value(figure, row)]
+    if figure["unit"] == "count" and set(stems(index, figure.get("counted") or "")[-1:]) & OCCURRENCES:
+        # "shot him three times" is not "fired three times": what is counted is the verb's, and it must match
+        verbs = verbs_before(index, claim, figure["start"])
+        rows = [row for row in rows if verbs & verbs_before(index, row["sentence"], row["sentence"].find(row["surface"]))]
+    charge = charge_of(index, claim)
+    if charge:
+        # "up to five years on the wire fraud count": a penalty of another count is not the claim's
+        rows = [row for row in rows if charge <= set(stems(index, row["sentence"]))]
     candidates = [(row, role_stems_of(index, row)) for row in rows]
     # words of the claim figure's measure that single out one figure of the release weigh most: "encryption"
     # names one figure of a survey; "police officers" (the population of them all) and "live-streamed" (its
