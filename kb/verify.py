@@ -74,6 +74,7 @@ NAME_WORD = r"[A-Z][\w’'-]+"
 PEOPLE_RE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*{NAME_WORD}(?:\s+{NAME_WORD})*)*,?\s+and\s+"
                        rf"{NAME_WORD}(?:\s+{NAME_WORD})*")  # "King and Shelborne", "A, B and C"
 GROUP_GAP_RE = re.compile(r"^(?:[\s,]|\band\b|[A-Z][\w.’'-]*)*$")  # between names of one group: "and", given names
+ALIAS_RE = re.compile(r"(?:\ba\.?k\.?a\.?|\balso known as|\bknown as|\bnicknamed)\s*$", re.I)
 SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it …
 SAME_SLOT = 0.3  # … or in one that holds this share of the words around the claim figure
 RESTATED = 0.6  # a sentence that holds this share of a claim's weighted words restates it
@@ -609,6 +610,60 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     return match, judged(figure, row), row
 
 
+def people_in_claim(claim: str) -> List[str]:
+    """The surnames of the people a claim names together ("King and Shelborne", "Damian King, Levar Shelborne
+    and Jaquan Spencer"): a figure claimed for them all must hold for each."""
+    from .drafts import is_person
+
+    out: List[str] = []
+    for m in PEOPLE_RE.finditer(claim):
+        for name in re.split(r"\s*,\s*|\s+and\s+", m.group(0)):
+            tokens = [t for t in name.split() if t.lower() not in TITLE_WORDS]
+            if tokens and is_person(name) and not figures_in_sentence(tokens[-1].lower() + " people"):
+                out.append(tokens[-1])
+    return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
+
+
+def each_person(index, claim: str, figure: dict, doc_id: str) -> Optional[dict]:
+    """For a claim figure said of several people named together, a fact of the release that gives one of them
+    another value in the same slot ("Damian King, who was sentenced to 15 years …; Levar Shelborne, who was
+    sentenced to 13 years" for "King and Shelborne were each sentenced to 15 years"), or None.
+
+    A fact belongs to the person named last before it in its sentence (with those named together with them:
+    "X and Y were sentenced to …"), whoever that is; it counts when that is one of the claim's people."""
+    from .drafts import people_named
+
+    people = people_in_claim(claim)
+    if not people:
+        return None
+    claim_slot = slot_of(index, claim, figure["start"], figure["end"]) - set(stems(index, " ".join(people)))
+    passages = {p["passage_id"]: p for p in index.passages_of([doc_id]).get(doc_id, [])}
+    for row in index.records_of("facts", doc_id):
+        if not comparable(index, figure, row) or agrees(figure, row) or row["passage_id"] not in passages:
+            continue
+        passage = passages[row["passage_id"]]
+        sentence_at = passage["text"].find(row["sentence"])
+        at = int(row["start"]) - int(passage["start"]) - sentence_at
+        if sentence_at < 0 or not 0 <= at < len(row["sentence"]):
+            continue
+        named = [m for m in people_named(row["sentence"]) if m.end <= at
+                 and not ALIAS_RE.search(row["sentence"][:m.start])]  # "Levar Shelborne, a.k.a. Wavy Boy"
+        if not named:
+            continue
+        group = [named[-1]]  # the person named last before the figure, with those named together with them
+        for earlier in reversed(named[:-1]):
+            if not GROUP_GAP_RE.match(row["sentence"][earlier.end:group[-1].start]):
+                break
+            group.append(earlier)
+        if not {m.name.split()[-1] for m in group} & set(people):
+            continue
+        slot = slot_of(index, row["sentence"], at, at + len(row["surface"]))
+        if claim_slot and len(claim_slot & slot) < 0.5 * len(claim_slot):
+            continue
+        return row
+    return None
+
+
 def claim_names(claim: str) -> List[str]:
     """The names a claim gives (capitalised words inside the sentence, titles and numbers left out), as stems."""
     capitals = re.findall(r"(?<=[\w,;:’'] )[A-Z][\w’'-]+|^[A-Z][\w’'-]+(?= [A-Z])", claim.strip())
@@ -706,6 +761,11 @@ def verify_figure(index, claim: str, releases: Optional[List[str]] = None,
             verdict, chosen = "contradicted", wrong + [fm for fm in matched if fm not in wrong]
         elif len(matched) == len(claim_figures) and all(j == "supported" for j in judgments):
             verdict, chosen = "supported", matched
+            for figure, (match, _, row) in matched:
+                other = each_person(index, claim, figure, row["doc_id"])
+                if other:  # "King and Shelborne were each sentenced to 15 years": Shelborne's is 13
+                    verdict, chosen = "contradicted", [(figure, (match, "contradicted", other))] + matched
+                    break
         else:
             verdict = "not-found"
             chosen = [fm for fm in matched if fm[1][1] == "bound"] + [fm for fm in matched if fm[1][1] != "bound"]
