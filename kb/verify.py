@@ -27,9 +27,17 @@ Thresholds, chosen on ../shared/gold/dev-claims.jsonl and kept general:
   SLOT_WORDS words around it in its clause. The claim's very value wins only in a slot as like
   the claim's as any of its sentence's (SLOT_MARGIN, SAME_SLOT): "up to 50 times stronger than
   heroin and 100 times stronger than morphine" gives 50, not 100, for "100 times stronger than
-  heroin". On the dev drafts no false pass is left; on 12 other drafts 4 are (a sentence true
-  of one of two people it names, shots fired for shots that hit, another count's maximum
-  penalty, and words the release gives no speaker).
+  heroin";
+- a figure must play the claim's part in the general ways news text assigns it: said of several
+  people named together ("X and Y were each sentenced to 15 years"), it must hold for each (a
+  fact belongs to the person named last before it in its sentence); a count of times counts
+  what its verb says ("shot three times" is not "fired three times": the lower-case words
+  before each must meet); a figure of a named count or charge ("on the wire fraud count")
+  comes only from a sentence naming that charge;
+- quoted words that extraction gave no speaker pass for the claimed speaker only when their
+  paragraph, or the one before, names that person; otherwise the release does not say they
+  are theirs, and they are misattributed.
+On the dev drafts and 12 other drafts no false pass is left.
 """
 import difflib
 import functools
