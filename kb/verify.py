@@ -76,6 +76,11 @@ AUXILIARIES = {"wa", "were", "ha", "have", "had", "been", "be", "is", "ar", "als
 COUNTED_END_RE = re.compile(r"\d|\b(?:of|from|in|for|to|with|by|at|on|against|among|who|that|which)\b")
 CLAUSE_RE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
 OCCURRENCES = {"time", "occas", "instanc"}  # counted nouns (as stemmed) that say only how often: the verb says what
+IRREGULAR = dict(pair.split(":") for pair in """shot:shoot struck:strike stole:steal stolen:steal fought:fight
+beaten:beat drove:drive driven:drive took:take taken:take made:make sold:sell bought:buy paid:pay ran:run threw:throw
+thrown:throw fled:flee caught:catch brought:bring sent:send spent:spend won:win lost:lose wrote:write written:write
+gave:give given:give met:meet left:leave held:hold told:tell hid:hide hidden:hide bit:bite bitten:bite
+rode:ride ridden:ride broke:break broken:break""".split())  # past forms the stemmer leaves apart from the verb
 CHARGE_RE = re.compile(r"\b(?:on|for|of|under)\s+(?:the|a|an|each|one|that)\s+((?:[\w-]+\s+){1,4}?)"
                        r"(?:counts?|charges?|offen[cs]es?|convictions?)\b")  # "on the wire fraud count"
 NAME_WORD = r"[A-Z][\w’'-]+"
@@ -531,8 +536,11 @@ def verbs_before(index, sentence: str, start: int) -> set:
     if start < 0:
         return set()
     before = CLAUSE_RE.split(sentence[max(0, start - 120):start])[-1]
-    lower = " ".join(w for w in before.split() if not w[:1].isupper())
-    return set([w for w in stems(index, lower) if w not in AUXILIARIES][-SLOT_WORDS:])
+    lower = [IRREGULAR.get(w.lower(), w) for w in re.findall(r"[\w’'-]+", before) if not w[:1].isupper()]
+    # the verbs among them (-ed, -ing, an irregular past), else all: "Dell shot at the inspector" and "Dell
+    # fired at the inspector" share the inspector, not what happened
+    verbs = [w for w in lower if (len(w) > 4 and w.endswith(("ed", "ing"))) or w in IRREGULAR.values()]
+    return set([w for w in stems(index, " ".join(verbs or lower)) if w not in AUXILIARIES][-SLOT_WORDS:])
 
 
 def charge_of(index, claim: str) -> set:

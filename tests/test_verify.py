@@ -299,7 +299,7 @@ RING = [{"id": "rel-ring", "title": "Leaders of Maryland Bank Fraud Ring Sentenc
              "Those sentenced are Marcus Dell, 34, a.k.a. Slim, who was sentenced to 12 years in prison; and Owen "
              "Pratt, 29, who was sentenced to nine years in prison.\n\n"
              "When a postal inspector approached him in June 2014, Dell drew a pistol and fired four times at the "
-             "inspector as he ran for cover, striking him once.\n\n"
+             "inspector as he ran for cover, striking him once. Pratt is accused of stealing from the vault of a Towson bank 14 times in 2013.\n\n"
              "The conspiracy charge carried a maximum penalty of five years in prison. The bank fraud charge "
              "carried a maximum penalty of 30 years in prison.\n\n"
              "In a written statement to the court, the inspector's family said, in part, “We will carry this "
@@ -331,6 +331,8 @@ def ring(tmp_path_factory):
     # what a count of times counts is the verb's: fired four times, struck once
     ("Dell fired four times at the inspector as he ran for cover.", "supported", 4),
     ("Dell shot the inspector four times as he ran for cover.", "not-found", None),
+    ("Dell shot at the inspector four times as he ran for cover.", "not-found", None),  # the verbs, not the inspector
+    ("Pratt stole from the vault of the Towson bank 14 times in 2013.", "supported", 14),  # stole: stealing
     # a maximum penalty belongs to its count or charge
     ("Dell faced up to 30 years in prison on the bank fraud charge.", "supported", 30),
     ("Dell faced up to five years in prison on the bank fraud charge.", "contradicted", 30),
