@@ -559,10 +559,13 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     shares nothing with the claim figure's plays its part only in a sentence that restates the claim.
     """
     rows = [row for row in facts if comparable(index, figure, row)]
-    if not rows and figure.get("counted"):
-        # no fact of the release counts the claim's thing: the same number of another noun ("27 workers",
-        # "27 employees") may be it
-        rows = [row for row in facts if row["unit"] == figure["unit"] and same_value(figure, row)]
+    synonyms = []
+    if figure.get("counted") and not any(same_value(figure, row) for row in rows):
+        # no fact of the release counts the claim's thing with its value: the same number of another noun
+        # ("27 workers", "27 employees"; "217 guns", "217 firearms") may be it, in a slot like the claim's
+        synonyms = [row for row in facts if row["unit"] == figure["unit"] and same_value(figure, row)
+                    and all(row is not r for r in rows)]
+        rows = rows + synonyms if rows else synonyms
     if figure["unit"] == "count" and set(stems(index, figure.get("counted") or "")[-1:]) & OCCURRENCES:
         # "shot him three times" is not "fired three times": what is counted is the verb's, and it must match
         verbs = verbs_before(index, claim, figure["start"])
@@ -597,6 +600,8 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
         in_context = min_match < FIGURE_MIN
         if not plays_part and not (in_context and (role >= STRONG_ROLE or ((role or slot) and same_value(figure, row)))):
             continue
+        if rows is not synonyms and any(row is r for r in synonyms) and not slot and close < RESTATED:
+            continue  # another noun's number beside the claim's own nouns: only in a slot like the claim's
         if bare and slot < SAME_SLOT:
             continue  # a number that counts nothing named ("now 22") has only its slot to say what it is
         # the same person or organisation named in the fact's sentence or passage

@@ -302,6 +302,8 @@ RING = [{"id": "rel-ring", "title": "Leaders of Maryland Bank Fraud Ring Sentenc
              "inspector as he ran for cover, striking him once. Pratt is accused of stealing from the vault of a Towson bank 14 times in 2013.\n\n"
              "The conspiracy charge carried a maximum penalty of five years in prison. The bank fraud charge "
              "carried a maximum penalty of 30 years in prison.\n\n"
+             "Dell's crew cashed 212 stolen Treasury checks at Maryland banks, sometimes 9 refunds in a single "
+             "day.\n\n"
              "In a written statement to the court, the inspector's family said, in part, “We will carry this "
              "night with us for the rest of our lives.”\n\n"
              "U.S. Attorney Felix Ortman thanked the Postal Inspection Service. “The ring stole from taxpayers "
@@ -337,6 +339,9 @@ def ring(tmp_path_factory):
     ("Dell faced up to 30 years in prison on the bank fraud charge.", "supported", 30),
     ("Dell faced up to five years in prison on the bank fraud charge.", "contradicted", 30),
     ("Dell faced up to five years in prison on the conspiracy charge.", "supported", 5),
+    # the same number of another noun in the claim's slot, not another number of the claim's noun
+    ("Dell's crew cashed 212 stolen Treasury refunds at Maryland banks.", "supported", 212),
+    ("Dell's crew cashed 9 stolen Treasury refunds in a single day.", "supported", 9),
 ])
 def test_draft_figure_holds_for_its_people_verb_and_count(ring, tmp_path, claim, verdict, source_value):
     out = check_draft(ring, tmp_path, RING_DRAFT.format(claim=claim))
