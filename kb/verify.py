@@ -586,6 +586,8 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     role_weights = {w: weights[w] * math.log(1 + len(paragraphs) / (1 + sum(w in p for p in paragraphs)))
                     for w in set(role_stems) | set(claim_slot)}
     bare = figure["unit"] == "count" and not figure.get("counted")
+    from .drafts import people_named
+    persons = set(stems(index, " ".join(m.name.split()[-1] for m in people_named(claim))))
     scored = []
     for row, row_stems in candidates:
         passage = index.passage(row["passage_id"])
@@ -598,7 +600,11 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
             if claim_slot and at >= 0 else 0.0
         plays_part = match >= min_match and (role or not role_stems or close >= RESTATED)
         in_context = min_match < FIGURE_MIN
-        if not plays_part and not (in_context and (role >= STRONG_ROLE or ((role or slot) and same_value(figure, row)))):
+        # the claim's very value, in a slot sharing a word with the claim's, in a sentence naming the claim's people ("Mohan L. Nirala, 52,
+        # … was sentenced today to 12 months"), plays its part however the rest of the claim is worded
+        named_here = bool(persons) and persons <= near
+        if not plays_part and not (in_context and (role >= STRONG_ROLE or ((role or slot) and same_value(figure, row)))) \
+                and not (named_here and slot and same_value(figure, row)):
             continue
         if rows is not synonyms and any(row is r for r in synonyms) and not slot and close < RESTATED:
             continue  # another noun's number beside the claim's own nouns: only in a slot like the claim's

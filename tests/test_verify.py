@@ -360,3 +360,11 @@ def test_draft_words_the_release_gives_no_speaker_are_not_the_claimed_speakers(r
     assert "does not give them to Felix Ortman" in family["explanation"]
     # the prosecutor's own words, named in their paragraph, still pass
     assert verdict_of(out, "The ring stole from taxpayers")["verdict"] == "verbatim"
+
+
+def test_figure_in_the_sentence_naming_its_person(ring):
+    # the claim's own value in its slot, in the sentence naming its person, though the claim's other words
+    # stand elsewhere in the release (its title, its first paragraph)
+    out = ring.json("verify", "Marcus Dell, a leader of the Maryland bank fraud ring that cashed stolen Treasury "
+                              "checks, was sentenced to 12 years in prison.")
+    assert out["verdict"] == "supported" and out["evidence"][0]["value"] == 12, out["explanation"]
