@@ -641,13 +641,14 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
     return match, judged(figure, row), row
 
 
-def people_in_claim(claim: str) -> List[str]:
-    """The surnames of the people a claim names together ("King and Shelborne", "Damian King, Levar Shelborne
-    and Jaquan Spencer"): a figure claimed for them all must hold for each."""
+def people_in_claim(claim: str, before: int) -> List[str]:
+    """The surnames of the people a claim names together before its figure (at before): "King and Shelborne
+    were each sentenced to 15 years", "Damian King, Levar Shelborne and Jaquan Spencer …": a figure claimed
+    for them all must hold for each (not "Spencer, 24, led the ring with King and Shelborne")."""
     from .drafts import is_person
 
     out: List[str] = []
-    for m in PEOPLE_RE.finditer(claim):
+    for m in PEOPLE_RE.finditer(claim[:before]):
         for name in re.split(r"\s*,\s*|\s+and\s+", m.group(0)):
             tokens = [t for t in name.split() if t.lower() not in TITLE_WORDS]
             if tokens and is_person(name) and not figures_in_sentence(tokens[-1].lower() + " people"):
@@ -664,7 +665,7 @@ def each_person(index, claim: str, figure: dict, doc_id: str) -> Optional[dict]:
     "X and Y were sentenced to …"), whoever that is; it counts when that is one of the claim's people."""
     from .drafts import people_named
 
-    people = people_in_claim(claim)
+    people = people_in_claim(claim, figure["start"])
     if not people:
         return None
     claim_slot = slot_of(index, claim, figure["start"], figure["end"]) - set(stems(index, " ".join(people)))

@@ -368,3 +368,12 @@ def test_figure_in_the_sentence_naming_its_person(ring):
     out = ring.json("verify", "Marcus Dell, a leader of the Maryland bank fraud ring that cashed stolen Treasury "
                               "checks, was sentenced to 12 years in prison.")
     assert out["verdict"] == "supported" and out["evidence"][0]["value"] == 12, out["explanation"]
+
+
+def test_people_named_together_after_the_figure_are_not_its_subject():
+    from kb.verify import people_in_claim
+
+    claim = "Marcus Dell, 34, led the ring along with Owen Pratt and Ray Quill."
+    assert people_in_claim(claim, claim.index("34")) == []
+    claim = "Dell and Pratt were each sentenced to 12 years in prison."
+    assert people_in_claim(claim, claim.index("12")) == ["Dell", "Pratt"]
