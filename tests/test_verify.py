@@ -139,18 +139,22 @@ RELEASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def harbor(tmp_path_factory):
+def built_corpus(tmp_path_factory, name, releases):
     from conftest import Runner
     from kb.cli import cli
     from click.testing import CliRunner
 
-    corpus = tmp_path_factory.mktemp("harbor-corpus")
-    (corpus / "releases.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RELEASES), encoding="utf-8")
-    index = tmp_path_factory.mktemp("harbor-index") / "index"
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    (corpus / "releases.jsonl").write_text("".join(json.dumps(r) + "\n" for r in releases), encoding="utf-8")
+    index = tmp_path_factory.mktemp(f"{name}-index") / "index"
     built = CliRunner().invoke(cli, ["--corpus", str(corpus), "--index", str(index), "index", "rebuild", "--jobs", "1"])
     assert built.exit_code == 0, built.output
     return Runner(corpus, index)
+
+
+@pytest.fixture(scope="module")
+def harbor(tmp_path_factory):
+    return built_corpus(tmp_path_factory, "harbor", RELEASES)
 
 
 def check_draft(kb, tmp_path, text):
@@ -284,3 +288,92 @@ def test_draft_pronoun_after_a_paragraph_without_a_speaker():
             'Walter Quimby was released on bail in May.\n\n'
             '"We will keep watching the docks," he said.')
     assert [c.speaker for c in draft_claims(text) if c.kind == "quote"] == ["Felix Ortman", "Felix Ortman"]
+
+
+# -- false passes: who, what is counted, which count, whose words -----------------------------------------
+# A release written here in the DOJ shape (our own words).
+RING = [{"id": "rel-ring", "title": "Leaders of Maryland Bank Fraud Ring Sentenced", "date": "2016-04-12",
+         "publisher": "Department of Justice", "url": None, "body": (
+             "BALTIMORE Two leaders of a ring that cashed stolen Treasury checks at Maryland banks were sentenced "
+             "today in federal court.\n\n"
+             "Those sentenced are Marcus Dell, 34, a.k.a. Slim, who was sentenced to 12 years in prison; and Owen "
+             "Pratt, 29, who was sentenced to nine years in prison.\n\n"
+             "When a postal inspector approached him in June 2014, Dell drew a pistol and fired four times at the "
+             "inspector as he ran for cover, striking him once. Pratt is accused of stealing from the vault of a Towson bank 14 times in 2013.\n\n"
+             "The conspiracy charge carried a maximum penalty of five years in prison. The bank fraud charge "
+             "carried a maximum penalty of 30 years in prison.\n\n"
+             "Dell's crew cashed 212 stolen Treasury checks at Maryland banks, sometimes 9 refunds in a single "
+             "day.\n\n"
+             "In a written statement to the court, the inspector's family said, in part, “We will carry this "
+             "night with us for the rest of our lives.”\n\n"
+             "U.S. Attorney Felix Ortman thanked the Postal Inspection Service. “The ring stole from taxpayers "
+             "and then shot at the officer who came to stop it,” said Ortman.")}]
+
+RING_DRAFT = """Maryland check ring leaders sentenced
+
+Two leaders of a ring that cashed stolen Treasury checks at Maryland banks were sentenced on Tuesday.
+
+{claim}
+
+"The ring stole from taxpayers and then shot at the officer who came to stop it," said U.S. Attorney Felix Ortman.
+"""
+
+
+@pytest.fixture(scope="module")
+def ring(tmp_path_factory):
+    return built_corpus(tmp_path_factory, "ring", RING)
+
+
+@pytest.mark.parametrize("claim, verdict, source_value", [
+    # a figure claimed for several people named together holds for each, or is contradicted by the other's
+    ("Dell and Pratt were each sentenced to 12 years in prison.", "contradicted", 9),
+    ("Marcus Dell and Owen Pratt were both sentenced to nine years in prison.", "contradicted", 12),
+    ("Dell was sentenced to 12 years in prison.", "supported", 12),
+    ("Pratt was sentenced to nine years in prison.", "supported", 9),
+    # what a count of times counts is the verb's: fired four times, struck once
+    ("Dell fired four times at the inspector as he ran for cover.", "supported", 4),
+    ("Dell shot the inspector four times as he ran for cover.", "not-found", None),
+    ("Dell shot at the inspector four times as he ran for cover.", "not-found", None),  # the verbs, not the inspector
+    ("Pratt stole from the vault of the Towson bank 14 times in 2013.", "supported", 14),  # stole: stealing
+    # a maximum penalty belongs to its count or charge
+    ("Dell faced up to 30 years in prison on the bank fraud charge.", "supported", 30),
+    ("Dell faced up to five years in prison on the bank fraud charge.", "contradicted", 30),
+    ("Dell faced up to five years in prison on the conspiracy charge.", "supported", 5),
+    # the same number of another noun in the claim's slot, not another number of the claim's noun
+    ("Dell's crew cashed 212 stolen Treasury refunds at Maryland banks.", "supported", 212),
+    ("Dell's crew cashed 9 stolen Treasury refunds in a single day.", "supported", 9),
+])
+def test_draft_figure_holds_for_its_people_verb_and_count(ring, tmp_path, claim, verdict, source_value):
+    out = check_draft(ring, tmp_path, RING_DRAFT.format(claim=claim))
+    judged = verdict_of(out, claim)
+    assert judged["verdict"] == verdict, judged["explanation"]
+    if source_value is not None:
+        assert judged["evidence"][0]["value"] == source_value
+
+
+def test_draft_words_the_release_gives_no_speaker_are_not_the_claimed_speakers(ring, tmp_path):
+    # extraction gives the family's words no speaker; the draft puts them in the prosecutor's mouth
+    out = check_draft(ring, tmp_path, RING_DRAFT.format(
+        claim='"We will carry this night with us for the rest of our lives," Felix Ortman said.'))
+    family = verdict_of(out, "We will carry this night")
+    assert (family["speaker"], family["verdict"]) == ("Felix Ortman", "misattributed")
+    assert "does not give them to Felix Ortman" in family["explanation"]
+    # the prosecutor's own words, named in their paragraph, still pass
+    assert verdict_of(out, "The ring stole from taxpayers")["verdict"] == "verbatim"
+
+
+def test_figure_in_the_sentence_naming_its_person(ring):
+    # the claim's own value in its slot, in the sentence naming its person, though the claim's other words
+    # stand elsewhere in the release (its title, its first paragraph)
+    out = ring.json("verify", "Marcus Dell, a leader of the Maryland bank fraud ring that cashed stolen Treasury "
+                              "checks, was sentenced to 12 years in prison.")
+    assert out["verdict"] == "supported" and out["evidence"][0]["value"] == 12, out["explanation"]
+
+
+def test_people_named_together_after_the_figure_are_not_its_subject():
+    from kb.verify import people_in_claim
+
+    claim = "Marcus Dell, 34, led the ring along with Owen Pratt and Ray Quill."
+    assert people_in_claim(claim, claim.index("34")) == []
+    claim = "Dell and Pratt were each sentenced to 12 years in prison."
+    assert people_in_claim(claim, claim.index("12")) == ["Dell", "Pratt"]
