@@ -259,6 +259,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
 OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|should|would|could|depending)\b|"
                              r"(?P<when>(?:at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
+RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)\s+from|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
 AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
@@ -352,6 +353,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
             (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
         return tail  # "… in state prison for …", "18 months in prison"
     head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
+    if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", head):
+        # "… amounts ranged from $4,800 …", "… at speeds of 90 mph": not the words that lead to the figure
+        head = RANGE_LEAD_RE.sub("", head).strip(" ,")
     return f"{head} {tail}".strip(" ,")
 
 

@@ -489,6 +489,11 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("The cost of membership ranged from $1,350 to $18,750, depending on the level of access.", "$18,750", "cost of membership"),
     ("He was sentenced today to an indeterminate term of 2 to 6 years in prison by Supreme Court Justice John Roe.", "2",
      "indeterminate term in prison"),
+    ("The fraudulent credit amounts claimed ranged from $4,800 to $6,000 per return.", "$4,800",
+     "The fraudulent credit amounts claimed per return"),
+    # a speed: the words that lead to it, without "at"
+    ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph",
+     "Investigators determined that Roe was driving"),
     # "27 of our biggest 35 cities": the second figure says what is counted
     ("Violent crime is on the rise, with 27 of our biggest 35 cities in the country coping with rising homicide rates, "
      "said Attorney General Jeff Sessions.", "27", "cities in the country coping with rising homicide rates"),
