@@ -261,6 +261,10 @@ OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|sho
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
 RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)\s+from|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
 AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
+# "for at least one year after the grant ends": a clause of its own says when, not what lasts (not "six days after
+# the Sept. 18 deadline", a noun phrase)
+TIME_CLAUSE_RE = re.compile(r"^(?:after|before|until|once|when)\s+(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:ends|ended|expires|expired|begins|began|starts|started|is|was|are|were|has|have|had|closes|closed)\b")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -312,14 +316,14 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
             words.pop(0)
         return " ".join(words)
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
-    other = OTHER_MATTER_RE.match(tail)
+    other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
         # the words after say when or turn to another matter; what is paid or done is said before the figure
         subject = SUBJECT_IS_RE.match(sentence[:start])
         said = subject.group(1) if subject and not any(ch.isdigit() for ch in subject.group(1)) else clause_before(before)
         if said:
-            rest = tail[other.end():].strip(" ,") if other and other.group("when") else ""
+            rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
             return f"{said} {rest}".strip() if re.match(r"^(?:in|for|of)\s", rest) else said
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
@@ -402,6 +406,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     return n, "count", {}
 
 
+RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
 
@@ -463,6 +468,10 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 continue  # "24-hour hotline": a name of a service, not a measured duration
             qualifier, qstart = qualifier_before(sentence, span[0])
             end = span[1]
+            rate = kind == "duration" and RATE_AFTER_RE.match(sentence, end)
+            if rate:  # "worked three days a week", "12 hours per day": the rate is part of the figure
+                end = rate.end()
+                extra = {**extra, "per": rate.group(1).lower()}
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
@@ -497,7 +506,20 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                         sentence[f["end"]:following["start"]]) or f.pop("range_low", False):
             f["measure"] = following["measure"]
     respectively_lists(sentence, found)
+    alternatives(sentence, found)
     return found
+
+
+def alternatives(sentence: str, found: List[dict]) -> None:
+    """"bail of $500,000 bond or $250,000 cash": two sums of one thing, each in its own form."""
+    for f, g in zip(found, found[1:]):
+        between = re.fullmatch(r"\s+([a-z]+)\s+or\s+", sentence[f["end"]:g["start"]])
+        after = re.match(r"\s+([a-z]+)\b", sentence[g["end"]:])
+        if not (between and after and f["unit"] == g["unit"] == "money"):
+            continue
+        name = noun_before(sentence[max(0, f["start"] - 160):f["start"]])
+        if name:
+            f["measure"], g["measure"] = f"{name} {between.group(1)}", f"{name} {after.group(1)}"
 
 
 def respectively_lists(sentence: str, found: List[dict]) -> None:

@@ -494,6 +494,15 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     # a speed: the words that lead to it, without "at"
     ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph",
      "Investigators determined that Roe was driving"),
+    # a time clause after a term says when, not what lasts
+    ("All jurisdictions that receive funding must plan to retain COPS-funded officer positions for at least one year "
+     "after the grant ends.", "at least one year",
+     "All jurisdictions that receive funding must plan to retain COPS-funded officer positions"),
+    # a rate is part of the figure: "three days a week"
+    ("Specifically, Mario Frias worked three days a week and was paid $600.", "three days a week", "Mario Frias worked"),
+    # two sums of one thing in two forms: "bail of $500,000 bond or $250,000 cash"
+    ("The defendant was ordered held on bail of $100,000 bond or $50,000 cash and to return to court next month.",
+     "$50,000", "bail cash"),
     # "27 of our biggest 35 cities": the second figure says what is counted
     ("Violent crime is on the rise, with 27 of our biggest 35 cities in the country coping with rising homicide rates, "
      "said Attorney General Jeff Sessions.", "27", "cities in the country coping with rising homicide rates"),
