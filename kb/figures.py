@@ -110,7 +110,7 @@ NOT_FIGURE_RES = [
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
-    re.compile(r"\(\d{3}\)\s*\d{3}[\s.-]\d{4}\b"),
+    re.compile(r"\(\d{3}\)\s*\d{3}\s*[\s.-]\s*\d{4}\b"),  # also "(714) 347- 8408"
     # list indexes at the start of a sentence or after a colon: "(2) “Commercial sex act” means …" (not a
     # list of charges with their counts, "(7) Insurance fraud (6) First degree burglary")
     re.compile(r"^\s*\(\s*\d{1,3}\s*\)(?!.*\(\s*\d{1,3}\s*\))|(?<=[:;]\s)\(\s*\d{1,3}\s*\)|^\s*\d{1,2}\.\s"),

@@ -154,6 +154,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
      "Washington, D.C. 20530.", "450"),
     ("The defendant located the victim in front of a store at 332 East 98th Street, in Brownsville.", "332"),
     ("Anyone with information is asked to call Detective John Roe at (202)514-2007 or (202) 514-2008.", "202"),
+    ("Please RSVP by tomorrow to John Roe at (202) 514- 2008 or by email.", "2008"),
     ("Return preparer fraud is one of the IRS's Dirty Dozen Tax Scams for 2017 .", "Dozen"),
     ("Third, Daniel Boyd is also charged with the providing a Ruger mini 14 rifle to a convicted felon.", "14"),
     ("In some of the photos, the victims, all girls aged 8 to 15, were wearing revealing outfits.", "8"),
