@@ -260,6 +260,8 @@ OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|sho
                              r"(?P<when>(?:at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
 RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)\s+from|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
+NUMBER_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,7}?)\s+(?:increased|decreased|rose|"
+                          r"fell|grew|dropped|declined|jumped|climbed|was|is|were|are|has|had)\b")
 AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
 # "for at least one year after the grant ends": a clause of its own says when, not what lasts (not "six days after
 # the Sept. 18 deadline", a noun phrase)
@@ -305,6 +307,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     """
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
     # for each figure made one long sentence cost its length squared
+    if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count" and \
+            YEAR_RE.match(before[:-1].split()[-1] if before[:-1].split() else ""):
+        # "the number of defendants charged … increased … in 2017 (2,637) from … in 2016 (2,149)": the
+        # bracketed figures are that number, the year before the bracket only says when
+        number_of = NUMBER_OF_RE.search(sentence, 0, start)
+        if number_of:
+            return number_of.group(1)
     if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
         charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first

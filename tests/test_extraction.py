@@ -504,6 +504,9 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     # two sums of one thing in two forms: "bail of $500,000 bond or $250,000 cash"
     ("The defendant was ordered held on bail of $100,000 bond or $50,000 cash and to return to court next month.",
      "$50,000", "bail cash"),
+    # "the number of X rose … in 2017 (2,637) from … in 2016 (2,149)": a bracketed count after a year is that number
+    ("The number of defendants charged with fraud rose 10 percent in 2018 (1,100) from the same period in 2017 (1,000).",
+     "1,000", "defendants charged with fraud"),
     # "27 of our biggest 35 cities": the second figure says what is counted
     ("Violent crime is on the rise, with 27 of our biggest 35 cities in the country coping with rising homicide rates, "
      "said Attorney General Jeff Sessions.", "27", "cities in the country coping with rising homicide rates"),
