@@ -57,11 +57,17 @@ PATTERNS = [
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
-    ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns)\b", re.I)),
+    ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
                              rf"and\s+a\s+half\s+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
+    # "a year and a day", "from a year to two years": one of a period, written with the article
+    ("a_compound", re.compile(r"\b(?P<n>an?)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
+    ("a_period", re.compile(rf"(?<=\bfrom\s)(?P<n>an?)\s+(?P<per>year|month|week|day)\b(?=\s+to\s+(?:{NUMBER})\s+(?:years|months|weeks|days)\b)", re.I)),
+    # rates and concentrations: "90 miles per hour", "exceeding 90-miles-per-hour", "15 parts per million"
+    ("rate", re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<what>(?:miles|kilometers|kilometres)[\s-]+(?:per|an|a)[\s-]+hour|mph|km/h|"
+                        r"parts[\s-]+per[\s-]+(?:million|billion|trillion)|ppm|ppb)\b", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
@@ -104,13 +110,21 @@ NOT_FIGURE_RES = [
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
-    re.compile(r"\(\d{3}\)\s*\d{3}[\s.-]\d{4}\b"),
+    re.compile(r"\(\d{3}\)\s*\d{3}\s*[\s.-]\s*\d{4}\b"),  # also "(714) 347- 8408"
     # list indexes at the start of a sentence or after a colon: "(2) “Commercial sex act” means …" (not a
     # list of charges with their counts, "(7) Insurance fraud (6) First degree burglary")
     re.compile(r"^\s*\(\s*\d{1,3}\s*\)(?!.*\(\s*\d{1,3}\s*\))|(?<=[:;]\s)\(\s*\d{1,3}\s*\)|^\s*\d{1,2}\.\s"),
     # numbered laws and products: "Proposition 35", "Prop 35", "a Ruger mini 14 rifle"
     re.compile(r"\b(?:proposition|prop\.?|measure|amendment|article|exhibit|form|docket|item)\s+\d+\b", re.I),
     re.compile(r"\b\d+\s+(?:rifle|pistol|handgun|shotgun|revolver|carbine|model|series)\b(?!s)", re.I),
+    # gauges and calibres: "his 12-gauge shotgun", "a .22 caliber rifle"
+    re.compile(r"\b\d+(?:\.\d+)?[\s-](?:gauge|caliber|calibre)\b", re.I),
+    # numbered roads and named places: "the 241 toll road", "the 405 freeway", "the 5 Slip peninsula"
+    re.compile(r"\b\d{1,4}\s+(?:toll\s+road|freeway|expressway|tollway|turnpike)\b", re.I),
+    re.compile(r"\bthe\s+\d{1,4}\s+[A-Z][a-z]+\s+(?:peninsula|pier|island|building|tower|bridge|terminal|park|site|"
+               r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
+    # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
+    re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s*\(\s*(?:1[2-9]|[2-9]\d)\s*(?:[;,][^()]{0,20})?\)"),
 ]
 # Every figure has a digit or a number word: sentences without one skip the rules below.
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
@@ -206,17 +220,18 @@ ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
 TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
-                         r"each|all|after|before|with|for a total|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
-                         r"must|placed|ordered|gave|[a-z]+ed)\b)")
+                         r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
+                         r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
-                            r"valued at|in the amount of)\s+$")
+                            r"valued at|in the amount of|ranging from|ranging between)\s+$")
 PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
 DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than"}
 # "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
 SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
                            r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
-                           r"totalled|amounts to|amounted to)\s+(?:(?:not more than|not less than|up to|at least|about|"
+                           r"totalled|amounts to|amounted to|(?:has been |have been |was |is |were )?estimated at|"
+                           r"ranged from|ranges from|range from|(?:increased|decreased|rose|fell|grew|dropped)\s+(?:from\s+[^;]{1,40}?\s+)?to)\s+(?:(?:not more than|not less than|up to|at least|about|"
                            r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
 VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
                "least", "most", "all", "each", "none", "one", "some", "part", "loss", "gain", "number", "age"}
@@ -237,6 +252,33 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
     return " ".join(words).strip(" ,.")
+
+
+# a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
+# "at her Sept. 15 sentencing", "in fiscal year 2011"
+OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|should|would|could|depending)\b|"
+                             r"(?P<when>(?:at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
+                             r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
+RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)\s+from|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
+NUMBER_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,7}?)\s+(?:increased|decreased|rose|"
+                          r"fell|grew|dropped|declined|jumped|climbed|was|is|were|are|has|had)\b")
+AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
+# "for at least one year after the grant ends": a clause of its own says when, not what lasts (not "six days after
+# the Sept. 18 deadline", a noun phrase)
+TIME_CLAUSE_RE = re.compile(r"^(?:after|before|until|once|when)\s+(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:ends|ended|expires|expired|begins|began|starts|started|is|was|are|were|has|have|had|closes|closed)\b")
+LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
+
+
+def clause_before(before: str, limit: int = 12) -> Optional[str]:
+    """The words of the figure's own clause before it: "the department recovered" for "…, the department
+    recovered $422 million in fiscal year 2011"."""
+    clause = re.split(r"[,;:“”\"]|\s[–—]\s", before)[-1]
+    words = clause.split()
+    while words and words[-1].lower() in DANGLING_WORDS | {"by", "during", "over", "within"}:
+        words.pop()
+    text = LEADING_LINK_RE.sub("", " ".join(words[-limit:]))
+    return text if len(text.split()) >= 2 else None
 
 
 def noun_before(before: str) -> Optional[str]:
@@ -265,6 +307,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     """
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
     # for each figure made one long sentence cost its length squared
+    if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count" and \
+            YEAR_RE.match(before[:-1].split()[-1] if before[:-1].split() else ""):
+        # "the number of defendants charged … increased … in 2017 (2,637) from … in 2016 (2,149)": the
+        # bracketed figures are that number, the year before the bracket only says when
+        number_of = NUMBER_OF_RE.search(sentence, 0, start)
+        if number_of:
+            return number_of.group(1)
     if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
         charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
@@ -276,6 +325,15 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
             words.pop(0)
         return " ".join(words)
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
+    if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
+        # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
+        # the words after say when or turn to another matter; what is paid or done is said before the figure
+        subject = SUBJECT_IS_RE.match(sentence[:start])
+        said = subject.group(1) if subject and not any(ch.isdigit() for ch in subject.group(1)) else clause_before(before)
+        if said:
+            rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
+            return f"{said} {rest}".strip() if re.match(r"^(?:in|for|of)\s", rest) else said
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
@@ -286,13 +344,19 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES:
             return thing
     named = noun_before(before) if unit in ("money", "duration", "other") else None
-    if named:
-        return f"{named} {' '.join(tail.split(',')[0].split()[:8])}".strip(" ,")
+    if named:  # "an indeterminate term of 1 to 3 years in prison by Brooklyn …": not who imposed it
+        said = " ".join(AGENT_CUT_RE.split(tail)[0].split()[:8])
+        return f"{named} {said}".strip(" ,")
     subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") else None
-    if subject and not any(ch.isdigit() for ch in subject.group(0)):
+    if subject and not any(ch.isdigit() for ch in subject.group(1)):
         # "The fine for an organizational defendant is not more than …": what the sentence is about
         place = tail.split(" and ")[0] if re.match(r"^in\s", tail) else ""
         return f"{subject.group(1)} {place}".strip()
+    if unit == "count" and counted and len(tail.split()) <= 2:
+        # "The spill volume has been estimated at approximately 3,190 barrels": the subject says what
+        subject = SUBJECT_IS_RE.match(sentence[:start])
+        if subject and not any(ch.isdigit() for ch in subject.group(1)):
+            return f"{subject.group(1)} in {tail}" if tail else subject.group(1)
     if counted and tail.startswith(counted):
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
@@ -302,6 +366,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
             (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
         return tail  # "… in state prison for …", "18 months in prison"
     head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
+    if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", head):
+        # "… amounts ranged from $4,800 …", "… at speeds of 90 mph": not the words that lead to the figure
+        head = RANGE_LEAD_RE.sub("", head).strip(" ,")
     return f"{head} {tail}".strip(" ,")
 
 
@@ -317,6 +384,15 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
         return (25.0 if "quarter" in groups["f"].lower() else 50.0), "duration", {"period": "year"}
     if kind == "fraction":
         return round(FRACTIONS[groups["f"].lower()], 2), "percent", {}
+    if kind == "a_compound":
+        per, per2 = groups["per"].lower(), groups["per2"].lower()
+        factor = PERIOD_FACTORS.get((per, per2)) or (365 if per == "year" else 30 if per == "month" else None)
+        return (factor + 1.0, "duration", {"period": per2}) if factor else None
+    if kind == "a_period":
+        return 1.0, "duration", {"period": groups["per"].lower()}
+    if kind == "rate":
+        n = word_value(groups["n"])
+        return (n, "other", {"counted": " ".join(re.split(r"[\s-]+", groups["what"].lower()))}) if n is not None else None
     if kind == "half_more":
         whole = 1.0 if groups["n"].lower() in ("a", "an") else word_value(groups["n"])
         per = (groups.get("per") or groups.get("per2")).lower()
@@ -326,7 +402,8 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
         return None
     if kind == "money":
         symbol = (groups.get("cur") or "").strip()
-        currency = CURRENCY_SYMBOL.get(symbol) or ({"dollars": "USD", "euros": "EUR", "kronor": "SEK", "crowns": "SEK"}
+        currency = CURRENCY_SYMBOL.get(symbol) or ({"dollars": "USD", "euros": "EUR", "kronor": "SEK", "crowns": "SEK", "pesos": "MXN",
+                                                    "yuan": "CNY", "rupees": "INR", "yen": "JPY"}
                                                    .get((groups.get("curword") or "").lower())) or symbol.upper().replace("US$", "USD") or None
         return n, "money", {"currency": currency}
     if kind == "percent":
@@ -338,6 +415,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     return n, "count", {}
 
 
+RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
 
@@ -393,10 +471,16 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
                 extra = {**extra, "counted": counted_noun(sentence[span[1]:span[1] + 200])}
+            if kind == "duration" and value != 1 and not match.group("per").lower().endswith("s"):
+                extra = {**extra, "noun": counted_noun(sentence[span[1]:span[1] + 200])}  # "a four week trial"
             if kind == "adjective" and extra.get("period") == "hour" and value == 24:
                 continue  # "24-hour hotline": a name of a service, not a measured duration
             qualifier, qstart = qualifier_before(sentence, span[0])
             end = span[1]
+            rate = kind == "duration" and RATE_AFTER_RE.match(sentence, end)
+            if rate:  # "worked three days a week", "12 hours per day": the rate is part of the figure
+                end = rate.end()
+                extra = {**extra, "per": rate.group(1).lower()}
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
@@ -414,13 +498,54 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             match = POPULATION_RE.match(sentence[f["end"]:].lstrip())
             population = match.group(1) if match else f.get("counted") or population
         f["population"] = population
+        noun = f.pop("noun", None)
+        if noun and noun.lower() not in VAGUE_NOUNS and f["measure"].startswith(noun + ","):
+            f["measure"] = noun  # "After a four week trial, …": the noun the term qualifies
     for k, f in enumerate(found[:-1]):
         following = found[k + 1]
-        # "Two of the seven cases", "between five and nine new cases": the second figure says what is counted
-        if re.fullmatch(r"\s+of\s+(?:the|all|these|those|its|their)\s+", sentence[f["end"]:following["start"]]) or \
-                f.pop("range_low", False):
+        if f.get("range_low"):
+            # "an indeterminate term of 1 to 3 years", "ranged from $1,350 to $18,750": one measure for both
+            # ends, read around the whole range
+            following["measure"] = measure_of(sentence, f["start"], following["end"], following.get("counted"), population,
+                                              following["unit"], found[k - 1]["end"] if k else 0,
+                                              found[k + 2]["start"] if k + 2 < len(found) else None)
+        # "Two of the seven cases", "27 of our biggest 35 cities", "between five and nine new cases": the
+        # second figure says what is counted
+        if re.fullmatch(r"\s+of\s+(?:the|all|these|those|its|their|our|your|his|her)\s+(?:[a-z]+\s+){0,2}",
+                        sentence[f["end"]:following["start"]]) or f.pop("range_low", False):
             f["measure"] = following["measure"]
+    respectively_lists(sentence, found)
+    alternatives(sentence, found)
     return found
+
+
+def alternatives(sentence: str, found: List[dict]) -> None:
+    """"bail of $500,000 bond or $250,000 cash": two sums of one thing, each in its own form."""
+    for f, g in zip(found, found[1:]):
+        between = re.fullmatch(r"\s+([a-z]+)\s+or\s+", sentence[f["end"]:g["start"]])
+        after = re.match(r"\s+([a-z]+)\b", sentence[g["end"]:])
+        if not (between and after and f["unit"] == g["unit"] == "money"):
+            continue
+        name = noun_before(sentence[max(0, f["start"] - 160):f["start"]])
+        if name:
+            f["measure"], g["measure"] = f"{name} {between.group(1)}", f"{name} {after.group(1)}"
+
+
+def respectively_lists(sentence: str, found: List[dict]) -> None:
+    """"sentenced to 50 years, 35 years and 35 years in prison, respectively": each term of the list has the
+    measure of the last, not the words before it."""
+    if "respectively" not in sentence:
+        return
+    k = 0
+    while k < len(found):
+        j = k
+        while j + 1 < len(found) and found[j + 1]["unit"] == found[k]["unit"] and \
+                re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[found[j]["end"]:found[j + 1]["start"]]):
+            j += 1
+        if j > k and re.match(r"[^.;]{0,80}?,?\s+respectively\b", sentence[found[j]["end"]:]):
+            for f in found[k:j]:
+                f["measure"] = found[j]["measure"]
+        k = j + 1
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:

@@ -154,6 +154,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
      "Washington, D.C. 20530.", "450"),
     ("The defendant located the victim in front of a store at 332 East 98th Street, in Brownsville.", "332"),
     ("Anyone with information is asked to call Detective John Roe at (202)514-2007 or (202) 514-2008.", "202"),
+    ("Please RSVP by tomorrow to John Roe at (202) 514- 2008 or by email.", "2008"),
     ("Return preparer fraud is one of the IRS's Dirty Dozen Tax Scams for 2017 .", "Dozen"),
     ("Third, Daniel Boyd is also charged with the providing a Ruger mini 14 rifle to a convicted felon.", "14"),
     ("In some of the photos, the victims, all girls aged 8 to 15, were wearing revealing outfits.", "8"),
@@ -172,6 +173,12 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The executives are accused of paying six-figure bribes to an official.", "six"),
     ("Congress enacted the law to encourage service; and (3) to prohibit discrimination against veterans.", "3"),
     ('Turikov, Covelin, and "Hacker 3" each face a maximum sentence of up to 20 years in prison.', "3"),
+    # gauges, numbered roads, numbered places, ages in brackets after a name
+    ("Gautreau admitted he then loaded ammunition into his 12-gauge shotgun, and drove off.", "12"),
+    ("The two drivers raced each other on the 73 toll road late at night.", "73"),
+    ("Land use restrictions will be established on the 5 Slip peninsula to protect the character of the restored property.", "5"),
+    ("The men charged are John Roe (19), Richard Doe (23; female) and Peter Poe (18).", "18"),
+    ("The men charged are John Roe (19), Richard Doe (23; female) and Peter Poe (18).", "23"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -431,3 +438,86 @@ def test_answers_in_an_interview_release_are_the_interviewees():
     doc = make_doc(text)
     [q] = quotes_of(doc, passages_of(doc))
     assert (q.speaker, q.role) == ("Jane Roe", "Confidential Legal Secretary")
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit, extra", [
+    # speeds and concentrations are measured amounts ("other"), not counts
+    ("He then fled from officers at speeds exceeding 90-miles-per-hour.", "exceeding 90-miles-per-hour", 90, "other",
+     {"counted": "miles per hour"}),
+    ("Bilge water may be discharged overboard with no more than 15 parts per million (ppm) of oil.",
+     "no more than 15 parts per million", 15, "other", {"counted": "parts per million", "qualifier": "up to"}),
+    # sums in a currency named by a word
+    ("Also today the Government of Mexico announced a reward of up to 10 million pesos for information leading to the arrest.",
+     "up to 10 million pesos", 10_000_000, "money", {"currency": "MXN", "measure": "reward for information leading to the arrest"}),
+    # a period written with the article, in a compound term and as the low end of a range
+    ("Additionally, 12 individuals have been sentenced to pay criminal fines and to serve jail sentences ranging from a "
+     "year and a day to two years each.", "a year and a day", 366, "duration", {"period": "day", "qualifier": "at least"}),
+    ("Additionally, 12 individuals have been sentenced to pay criminal fines and to serve jail sentences ranging from a "
+     "year and a day to two years each.", "two years", 2, "duration", {"qualifier": "up to", "measure": "serve jail sentences each"}),
+    ("The defendants were sentenced to terms ranging from a year to three years in prison.", "a year", 1, "duration",
+     {"period": "year", "qualifier": "at least"}),
+])
+def test_units_currencies_and_article_periods(sentence, surface, value, unit, extra):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert surface in found, found
+    f = found[surface]
+    assert (f["value"], f["unit"]) == (pytest.approx(value), unit)
+    assert {k: f.get(k) for k in extra} == extra
+
+
+@pytest.mark.parametrize("sentence, surface, measure", [
+    # a tail that turns to another matter ("although …", "should be …") or only says when: the words before say what
+    ("According to the terms of their agreement, the companies had agreed to pay Clifton an additional $10,000, although "
+     "he never received the payments.", "$10,000", "companies had agreed to pay Clifton an additional"),
+    ("Next month, the Commission will vote on whether the change, which is estimated to reduce the average sentence by 23 "
+     "months, should be applied retroactively to individuals who are already in prison.", "23 months",
+     "is estimated to reduce the average sentence"),
+    ("Overall, the department recovered $422 million in fiscal year 2011 in procurement fraud cases.", "$422 million",
+     "department recovered in procurement fraud cases"),
+    ("She also faces financial penalties of fines and restitution to the Internal Revenue Service (IRS) of more than "
+     "$330,000 at her Sept. 15 sentencing.", "more than $330,000",
+     "financial penalties of fines and restitution to the Internal Revenue Service (IRS)"),
+    # a vague period noun: what was done in it
+    ("He is accused of sending the victim more than 100 calls and text messages during a 1-month period.", "1-month",
+     "calls and text messages"),
+    # the subject says what a sum or a count is
+    ("The maximum civil penalty for an HSR violation increased from $16,000 per day to $40,000 per day effective Aug. 1.",
+     "$40,000", "maximum civil penalty for an HSR violation"),
+    ("The spill volume has been estimated at approximately 3,190 barrels, or 134,000 gallons.", "approximately 3,190",
+     "spill volume in barrels"),
+    # ranges: one measure read around the whole range
+    ("The cost of membership ranged from $1,350 to $18,750, depending on the level of access.", "$1,350", "cost of membership"),
+    ("The cost of membership ranged from $1,350 to $18,750, depending on the level of access.", "$18,750", "cost of membership"),
+    ("He was sentenced today to an indeterminate term of 2 to 6 years in prison by Supreme Court Justice John Roe.", "2",
+     "indeterminate term in prison"),
+    ("The fraudulent credit amounts claimed ranged from $4,800 to $6,000 per return.", "$4,800",
+     "The fraudulent credit amounts claimed per return"),
+    # a speed: the words that lead to it, without "at"
+    ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph",
+     "Investigators determined that Roe was driving"),
+    # a time clause after a term says when, not what lasts
+    ("All jurisdictions that receive funding must plan to retain COPS-funded officer positions for at least one year "
+     "after the grant ends.", "at least one year",
+     "All jurisdictions that receive funding must plan to retain COPS-funded officer positions"),
+    # a rate is part of the figure: "three days a week"
+    ("Specifically, Mario Frias worked three days a week and was paid $600.", "three days a week", "Mario Frias worked"),
+    # two sums of one thing in two forms: "bail of $500,000 bond or $250,000 cash"
+    ("The defendant was ordered held on bail of $100,000 bond or $50,000 cash and to return to court next month.",
+     "$50,000", "bail cash"),
+    # "the number of X rose … in 2017 (2,637) from … in 2016 (2,149)": a bracketed count after a year is that number
+    ("The number of defendants charged with fraud rose 10 percent in 2018 (1,100) from the same period in 2017 (1,000).",
+     "1,000", "defendants charged with fraud"),
+    # "27 of our biggest 35 cities": the second figure says what is counted
+    ("Violent crime is on the rise, with 27 of our biggest 35 cities in the country coping with rising homicide rates, "
+     "said Attorney General Jeff Sessions.", "27", "cities in the country coping with rising homicide rates"),
+    # "…, respectively": each term of the list has the measure of the last
+    ("ATC executives Lawrence Duran, Marianella Valera and Judith Negron were previously sentenced to 50 years, 35 years "
+     "and 35 years in prison, respectively, for their roles in the fraud scheme.", "50 years", "in prison"),
+    # a term that qualifies a noun ("a four week trial") and a tail that runs on to the next item
+    ("After a four week trial, Michael Yaron and two companies owned by him were convicted.", "four week", "trial"),
+    ("Patel also pleaded guilty to two counts of submitting false claims for refund and one count of false statements.",
+     "two", "counts of submitting false claims for refund"),
+])
+def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
+    found = {f["surface"]: f for f in figures_in_sentence(sentence)}
+    assert found[surface]["measure"] == measure, found
