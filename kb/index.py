@@ -216,8 +216,11 @@ class _Records:
         return self.copy_map().get(doc_id, doc_id)
 
     def copies_of(self, doc_id: str) -> List[str]:
-        first = self.release_of(doc_id)
-        return sorted(d for d, f in self.copy_map().items() if f == first and d != doc_id)
+        if "_group" not in self.__dict__:  # each release's group, read once per open index
+            self._group: Dict[str, List[str]] = {}
+            for copy, first in sorted(self.copy_map().items()):
+                self._group.setdefault(first, []).append(copy)
+        return sorted(d for d in self._group.get(self.release_of(doc_id), ()) if d != doc_id)
 
     def releases_among(self, docnums: Set[int]) -> int:
         self.copy_map()
