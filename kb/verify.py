@@ -89,7 +89,7 @@ CHARGE_RE = re.compile(r"\b(?:on|for|of|under)\s+(?:the|a|an|each|one|that)\s+((
                        r"(?:counts?|charges?|offen[cs]es?|convictions?)\b")  # "on the wire fraud count"
 NAME_WORD = r"[A-Z][\w’'-]+"
 PEOPLE_RE = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*{NAME_WORD}(?:\s+{NAME_WORD})*)*,?\s+and\s+"
-                       rf"{NAME_WORD}(?:\s+{NAME_WORD})*")  # "King and Shelborne", "A, B and C"
+                       rf"{NAME_WORD}(?:\s+{NAME_WORD})*")  # "Ames and Baird", "A, B and C"
 GROUP_GAP_RE = re.compile(r"^(?:[\s,]|\band\b|[A-Z][\w.’'-]*)*$")  # between names of one group: "and", given names
 ALIAS_RE = re.compile(r"(?:\ba\.?k\.?a\.?|\balso known as|\bknown as|\bnicknamed)\s*$", re.I)
 SLOT_MARGIN = 0.05  # a figure of the claim's value in a slot about as like the claim's as the best restates it …
@@ -642,9 +642,9 @@ def best_figure(index, figure, claim, facts, claim_stems, weights, min_match: fl
 
 
 def people_in_claim(claim: str, before: int) -> List[str]:
-    """The surnames of the people a claim names together before its figure (at before): "King and Shelborne
-    were each sentenced to 15 years", "Damian King, Levar Shelborne and Jaquan Spencer …": a figure claimed
-    for them all must hold for each (not "Spencer, 24, led the ring with King and Shelborne")."""
+    """The surnames of the people a claim names together before its figure (at before): "Ames and Baird
+    were each sentenced to 15 years", "Dana Ames, Lee Baird and Jo Cole …": a figure claimed
+    for them all must hold for each (not "Cole, 24, led the ring with Ames and Baird")."""
     from .drafts import is_person
 
     out: List[str] = []
@@ -658,8 +658,8 @@ def people_in_claim(claim: str, before: int) -> List[str]:
 
 def each_person(index, claim: str, figure: dict, doc_id: str) -> Optional[dict]:
     """For a claim figure said of several people named together, a fact of the release that gives one of them
-    another value in the same slot ("Damian King, who was sentenced to 15 years …; Levar Shelborne, who was
-    sentenced to 13 years" for "King and Shelborne were each sentenced to 15 years"), or None.
+    another value in the same slot ("Dana Ames, who was sentenced to 15 years …; Lee Baird, who was
+    sentenced to 13 years" for "Ames and Baird were each sentenced to 15 years"), or None.
 
     A fact belongs to the person named last before it in its sentence (with those named together with them:
     "X and Y were sentenced to …"), whoever that is; it counts when that is one of the claim's people."""
@@ -679,7 +679,7 @@ def each_person(index, claim: str, figure: dict, doc_id: str) -> Optional[dict]:
         if sentence_at < 0 or not 0 <= at < len(row["sentence"]):
             continue
         named = [m for m in people_named(row["sentence"]) if m.end <= at
-                 and not ALIAS_RE.search(row["sentence"][:m.start])]  # "Levar Shelborne, a.k.a. Wavy Boy"
+                 and not ALIAS_RE.search(row["sentence"][:m.start])]  # "Lee Baird, a.k.a. Big Lee"
         if not named:
             continue
         group = [named[-1]]  # the person named last before the figure, with those named together with them
@@ -795,7 +795,7 @@ def verify_figure(index, claim: str, releases: Optional[List[str]] = None,
             verdict, chosen = "supported", matched
             for figure, (match, _, row) in matched:
                 other = each_person(index, claim, figure, row["doc_id"])
-                if other:  # "King and Shelborne were each sentenced to 15 years": Shelborne's is 13
+                if other:  # "Ames and Baird were each sentenced to 15 years": Baird's is 13
                     verdict, chosen = "contradicted", [(figure, (match, "contradicted", other))] + matched
                     break
         else:
