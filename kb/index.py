@@ -13,6 +13,8 @@ meaningless across builds. Word runs are tuples of indexed tokens; a "match" is 
 syntax (`field:value`, wildcards, boolean operators), kept for the syntax a user types.
 """
 import json
+from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Protocol, Sequence, Set, Tuple
 
@@ -55,7 +57,8 @@ class Index(Protocol):
     def field_lengths(self, field: str) -> List[int]: """Words in field of each release, by docnum."""
     def average_length(self, field: str) -> float: """Mean words in field per release."""
     def postings(self, field: str, token: str) -> Dict[int, float]: """{docnum: frequency} of a token."""
-    def positions(self, field: str, token: str, docnums: Sequence[int]) -> Dict[int, List[int]]: """Word positions."""
+    def positions(self, field: str, token: str, docnums: Sequence[int], kind: str = "docs") -> Dict[int, List[int]]:
+        """Where a token stands in each of some documents of an index."""
     def suggest(self, word: str) -> Optional[str]: """The closest indexed word to an unknown one."""
 
     # searches
@@ -75,6 +78,21 @@ class Index(Protocol):
     def all_records(self, kind: str, filters: dict) -> List[dict]: """Facts or quotes the filters allow."""
     def similar(self, kind: str, text: str, fields: Sequence[str], limit: int, rarest: int) -> List[dict]:
         """Records (or releases, passages) most like free text, best first, each with "_score"."""
+
+
+def block_readable(matcher) -> bool:
+    """Whether a matcher is Whoosh 3's block matcher, whose blocks kb reads itself."""
+    return all(hasattr(matcher, name) for name in ("_read_data", "_next_block", "_maxid", "_byteids"))
+
+
+def block_ids(matcher) -> Sequence[int]:
+    """The docnums of a block matcher's current block (Whoosh decodes them in a Python generator)."""
+    if matcher._ids is None:
+        if matcher._data is None:
+            matcher._read_data()
+        ids = matcher._data[0]
+        matcher._ids = ids if matcher._byteids else tuple(accumulate(ids))
+    return matcher._ids
 
 
 def open_index(root: Path) -> "WhooshIndex":
@@ -273,14 +291,12 @@ class _Words:
                 out.extend(leaf.doc_field_length(i, field) or 0 for i in range(leaf.doc_count_all()))
         return out
 
-    def postings(self, field: str, token: str) -> Dict[int, float]:
-        """Read a block at a time where the codec allows it: Whoosh's matchers step one posting at a
-        time in Python, several times slower on the long lists of common words."""
+    def _leaves(self, kind: str, field: str, token: str):
+        """(matcher, docnum offset, deleted docnums) of each segment holding a token, in docnum order."""
         from whoosh.matching.wrappers import FilterMatcher
         from whoosh.reading import TermNotFound
 
-        out: Dict[int, float] = {}
-        for leaf, offset in self.searcher("docs").reader().leaf_readers():
+        for leaf, offset in self.searcher(kind).reader().leaf_readers():
             try:
                 matcher = leaf.postings(field, token)
             except TermNotFound:
@@ -288,38 +304,55 @@ class _Words:
             deleted = ()
             if isinstance(matcher, FilterMatcher):
                 deleted, matcher = leaf.deleted_docs_set, matcher.child
-            if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-                while matcher.is_active():
-                    if matcher._ids is None:
-                        matcher._read_ids()
-                    if matcher._weights is None:
-                        matcher._read_weights()
-                    if deleted or offset:
-                        out.update((d + offset, w) for d, w in zip(matcher._ids, matcher._weights) if d not in deleted)
-                    else:
-                        out.update(zip(matcher._ids, matcher._weights))
-                    matcher._next_block()
-            else:
+            yield matcher, offset, deleted
+
+    def postings(self, field: str, token: str) -> Dict[int, float]:
+        """Read a block at a time where the codec allows it: Whoosh's matchers step one posting at a
+        time in Python, several times slower on the long lists of common words."""
+        out: Dict[int, float] = {}
+        for matcher, offset, deleted in self._leaves("docs", field, token):
+            if not block_readable(matcher):
                 while matcher.is_active():
                     if matcher.id() not in deleted:
                         out[matcher.id() + offset] = matcher.weight()
                     matcher.next()
+                continue
+            while matcher.is_active():
+                ids = block_ids(matcher)
+                if matcher._weights is None:
+                    matcher._read_weights()
+                if deleted or offset:
+                    out.update((d + offset, w) for d, w in zip(ids, matcher._weights) if d not in deleted)
+                else:
+                    out.update(zip(ids, matcher._weights))
+                matcher._next_block()
         return out
 
-    def positions(self, field: str, token: str, docnums: Sequence[int]) -> Dict[int, List[int]]:
-        from whoosh.reading import TermNotFound
-
-        try:
-            matcher = self.searcher("docs").reader().postings(field, token)
-        except TermNotFound:
-            return {}
-        out = {}
-        for docnum in sorted(docnums):
-            if not matcher.is_active():
-                break
-            matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                out[docnum] = list(matcher.value_as("positions"))
+    def positions(self, field: str, token: str, docnums: Sequence[int], kind: str = "docs") -> Dict[int, List[int]]:
+        """Skips whole blocks by their last docnum and finds a document in a block by bisection
+        (Whoosh's skip_to steps one posting at a time in Python)."""
+        out: Dict[int, List[int]] = {}
+        wanted = sorted(docnums)
+        for matcher, offset, deleted in self._leaves(kind, field, token):
+            for docnum in wanted:
+                local = docnum - offset
+                if local < 0 or local in deleted:
+                    continue
+                if not block_readable(matcher):
+                    if matcher.is_active():
+                        matcher.skip_to(local)
+                    if matcher.is_active() and matcher.id() == local:
+                        out[docnum] = list(matcher.value_as("positions"))
+                    continue
+                while matcher.is_active() and matcher._maxid < local:
+                    matcher._next_block()
+                if not matcher.is_active():
+                    break
+                ids = block_ids(matcher)
+                i = bisect_left(ids, local)
+                if i < len(ids) and ids[i] == local:
+                    matcher._i = i
+                    out[docnum] = list(matcher.value_as("positions"))
         return out
 
     def suggest(self, word: str) -> Optional[str]:
@@ -392,17 +425,24 @@ class _Searches:
         return matching, [(hit["doc_id"], hit.score) for hit in hits]
 
     def passage_matches(self, doc_ids: Sequence[str], match: Match) -> Dict[str, List[Tuple[int, set]]]:
-        from whoosh.query import And, Or, Term
+        """Read from the postings at the releases' passages only, as positions() reads them."""
+        from whoosh.query import Term
 
         searcher = self.searcher("passages")
         owner = {docnum: d for d in doc_ids for docnum in searcher.docs_for_query(Term("doc_id", d))}
         out: Dict[str, List[Tuple[int, set]]] = {}
-        if not match or not doc_ids:
+        if not match or not owner:
             return out
-        query = And([Or([Term("doc_id", d) for d in doc_ids]), self._query(match, kind="passages")])
-        for hit in searcher.search(query, limit=None, terms=True):
-            terms = {(f, t.decode("utf-8") if isinstance(t, bytes) else t) for f, t in hit.matched_terms()}
-            out.setdefault(owner.get(hit.docnum), []).append((hit.docnum, terms))
+        where = {(f, t): self.positions(f, t, list(owner), kind="passages") for f, run in match for t in run}
+        held: Dict[int, set] = {}
+        for field, run in match:
+            first, *rest = [where[field, t] for t in run]
+            for docnum, starts in first.items():
+                later = [set(w.get(docnum, ())) for w in rest]
+                if any(all(p + k + 1 in later[k] for k in range(len(later))) for p in starts):
+                    held.setdefault(docnum, set()).update((field, t) for t in run)
+        for docnum in sorted(held):
+            out.setdefault(owner[docnum], []).append((docnum, held[docnum]))
         return out
 
     def _record_filter(self, filters: dict):

@@ -5,6 +5,9 @@ import struct
 from functools import lru_cache
 from typing import Collection, List, Tuple
 
+from .whoosh_import import import_whoosh
+
+import_whoosh()  # before the imports below: see kb/whoosh_import.py
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, SchemaClass
 from whoosh.lang.porter import stem

@@ -134,15 +134,16 @@ def bm25(index, units: List[Unit], postings: List[Dict[int, float]], docnums: Se
     words = index.field_lengths("words")
     plain = index.field_lengths("body_plain") if index.live_fields("docs", ["body_plain"]) == ["body_plain"] else None
     # tf / (tf + norm[d]): the length part of BM25, for the candidate releases only
-    norm = {d: BM25_K1 * (1 - BM25_B + BM25_B * (words[d] or (plain[d] if plain else 0) or average) / average)
-            for d in docnums}
+    base, per_word = BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / average
+    norm = {d: base + per_word * (words[d] or (plain[d] if plain else 0) or average) for d in docnums}
     scores = dict.fromkeys(docnums, 0.0)
     for unit, found in zip(units, postings):
         df = max(len(found), 1)
         idf = unit.repeats * max(math.log((n - df + 0.5) / (df + 0.5)), 0.01) * (BM25_K1 + 1)
-        for d, tf in found.items():
-            if d in scores:
-                scores[d] += idf * tf / (tf + norm[d])
+        held = found.keys() & norm.keys() if len(found) < 4 * len(norm) else [d for d in norm if d in found]
+        for d in held:
+            tf = found[d]
+            scores[d] += idf * tf / (tf + norm[d])
     return scores
 
 
@@ -187,21 +188,22 @@ def proximity(found: List[List[int]]) -> Tuple[float, float]:
         return 0.0, 0.0
     pairs = 0
     for a, b in zip(found, found[1:]):
-        bset = set(b)
-        if any(p + d in bset for p in a for d in range(1, ORDERED_SLOP + 1)):
+        if not set(b).isdisjoint([p + d for d in range(1, ORDERED_SLOP + 1) for p in a]):
             pairs += 1
     events = sorted((p, i) for i, ps in enumerate(found) for p in ps)
-    need, have, left, best = len(found), {}, 0, None
+    need, counts, covered, left, best = len(found), [0] * len(found), 0, 0, None
     for pos, i in events:
-        have[i] = have.get(i, 0) + 1
-        while len(have) == need:
-            span = pos - events[left][0] + 1
-            best = span if best is None else min(best, span)
-            first = events[left][1]
-            have[first] -= 1
-            if not have[first]:
-                del have[first]
+        covered += counts[i] == 0
+        counts[i] += 1
+        while covered == need:  # shrink the window from the left while it holds every unit
+            first_pos, first = events[left]
+            if best is None or pos - first_pos + 1 < best:
+                best = pos - first_pos + 1
+            counts[first] -= 1
+            covered -= counts[first] == 0
             left += 1
+        if best == need:  # the words side by side: no window is tighter
+            break
     return pairs / (len(found) - 1), need / best if best else 0.0
 
 

@@ -3,6 +3,8 @@
 The releases below are written for these tests in the shape of DOJ and county releases.
 """
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -162,3 +164,19 @@ def test_boolean_reading_removes_the_operators_function_words_leave_dangling():
     assert read_query("NOT the fraud", fields, fields).boolean == "NOT fraud"
     assert read_query("published:[2019 TO 2020] fraud", fields + ["published"], fields).boolean == \
         "published:[2019 TO 2020] fraud"
+
+
+def test_whoosh_is_imported_without_the_modules_kb_never_reaches_and_they_still_work():
+    """kb.whoosh_import keeps urllib.request, asyncio and Whoosh's English word variations out of a
+    search's start; what imports them afterwards gets the real modules, and Whoosh's stand-in
+    functions load them when called."""
+    code = (
+        "import sys, kb.index\n"
+        "print(sorted(m for m in ('urllib.request', 'asyncio', 'whoosh.lang.morph_en') if m in sys.modules))\n"
+        "import whoosh.compat, asyncio, urllib.request\n"
+        "print(asyncio.run.__module__, whoosh.compat.urlretrieve('file:///dev/null')[0] == '/dev/null' or 'x')\n"
+        "from whoosh.query.terms import variations\n"
+        "print('sentences' in variations('sentence'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["[]", "asyncio.runners True", "True"]
