@@ -17,6 +17,8 @@ MONTHS = {
 }
 # A month as releases write it, and a year: the one definition of each (figures.py and verify.py use them).
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# months in Spanish, the other language of the corpora ("21 de mayo de 2026"): figures.py leaves them out
+MONTH_ES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 YEAR = r"(?:1[89]|20)\d\d"
 YEAR_RE = re.compile(rf"^{YEAR}$")
 YEAR_IN_TEXT_RE = re.compile(rf"\b{YEAR}\b")

@@ -15,7 +15,7 @@ or where the sentence turns to another matter.
 import re
 from typing import List, Optional, Tuple
 
-from .dates import MONTH, YEAR_RE
+from .dates import MONTH, MONTH_ES as SPANISH_MONTH, YEAR_RE
 from .models import Document, Figure, Passage
 
 SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -32,14 +32,14 @@ CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
 PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
            "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
            "decade": "decade", "decades": "decade"}
-MEASURES = r"(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet)"
+MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet)"
 QUALIFIERS = [
     ("almost", r"almost|nearly|just under|close to|approaching"),
     ("about", r"about|approximately|around|roughly|some|an estimated|estimated"),
     ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than"),
     ("less than", r"less than|under|below|fewer than"),
-    ("at least", r"at least|a minimum of|no less than|no fewer than"),
-    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than"),
+    ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than"),
+    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding"),
 ]
 QUALIFIER_RE = re.compile(r"(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
 FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
@@ -58,6 +58,8 @@ PATTERNS = [
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
+    # "a blood alcohol level of .19 percent": a decimal written without its leading zero
+    ("percent", re.compile(r"(?<![\w.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
@@ -71,7 +73,7 @@ PATTERNS = [
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
-    ("measure", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),
+    ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
     ("count", re.compile(r"\b(?P<n>thousand|million|billion)(?P<plus>\s+plus)\b", re.I)),
     ("count", re.compile(rf"(?P<n>\b{NUMBER}\b)(?P<plus>\s+plus\b)?", re.I)),
@@ -80,7 +82,8 @@ PATTERNS = [
 # Spans that are never figures: dates, times, phone numbers, URLs, emails, ids and names with digits.
 NOT_FIGURE_RES = [
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|org|gov|net|edu)(?:/\S*)?", re.I),
-    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:{MONTH}\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?", re.I),
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|or|and|&|to|through)\s*(?:{MONTH}\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?"
+               rf"(?:,?\s+\d{{4}})?", re.I),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+\d{{4}})?", re.I),
     re.compile(rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b", re.I),
     re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|early|late|mid|spring|summer|fall|autumn|winter|fiscal|year|FY)\s+(?:19|20)\d\d\b", re.I),
@@ -92,7 +95,7 @@ NOT_FIGURE_RES = [
     re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
-    re.compile(rf"\b{NUMBER}\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*olds?\b", re.I),
+    re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
@@ -101,9 +104,20 @@ NOT_FIGURE_RES = [
     re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
     re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
+    # the emergency number naming a service: "911 services", "a 911 call", "the 911 dispatcher"
+    re.compile(r"\b911\s+(?:services?|calls?|call\s+cent(?:er|re)s?|dispatch\w*|operators?|cent(?:er|re)s?|systems?|"
+               r"emergency|lines?|hang-?ups?|recordings?|tapes?|communications?)\b", re.I),
+    # ZIP codes after a place and a comma or a state's code: "Rancho Santa Margarita, 92688", "CA 92688"
+    re.compile(r"(?<=[A-Za-z.],\s|[A-Z]{2}\s)\d{5}(?:-\d{4})?\b(?!\s*(?:%|percent|[a-z]))"),
+    # dates in Spanish: "21 de mayo de 2026", "mayo de 2026"
+    re.compile(rf"\b\d{{1,2}}\s+de\s+{SPANISH_MONTH}\b|\b{SPANISH_MONTH}\s+(?:de\s+|del\s+)?(?:19|20)\d\d\b", re.I),
+    # ages of victims as a threshold: "a child under 14", "minors under the age of 16", "girls younger than 12"
+    re.compile(r"\b(?:child|children|minors?|girls?|boys?|victims?|teens?|teenagers?|youths?|juveniles?|persons?|people|anyone|"
+               r"someone)\s+(?:(?:who|that)\s+(?:is|was|are|were)\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+"
+               r"(?:the\s+age\s+of\s+)?\d{1,2}\b(?!\s*(?:%|percent))", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
-    re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?\b", re.I),
+    re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and|or)\s*\d{1,3})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
     re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+\s?(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
@@ -158,7 +172,7 @@ def word_value(text: str) -> Optional[float]:
         return float(SCALES[text])
     if text == "dozens":
         return None
-    match = re.match(r"^(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|mn|bn|m|b)?$", text)
+    match = re.match(r"^(\d+(?:\.\d+)?|\.\d+)\s*(hundred|thousand|million|billion|trillion|mn|bn|m|b)?$", text)
     if match:
         scale = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9}.get(match.group(2) or "", SCALES.get(match.group(2) or "", 1))
         return float(match.group(1)) * scale
@@ -223,7 +237,7 @@ TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|wh
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
-NOUN_BEFORE_RE = re.compile(r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
+NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
 PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
 DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than"}
@@ -233,6 +247,8 @@ SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s
                            r"totalled|amounts to|amounted to|(?:has been |have been |was |is |were )?estimated at|"
                            r"ranged from|ranges from|range from|(?:increased|decreased|rose|fell|grew|dropped)\s+(?:from\s+[^;]{1,40}?\s+)?to)\s+(?:(?:not more than|not less than|up to|at least|about|"
                            r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
+# "supervised release", "deferred prosecution": a participle that is part of the name of a term, not a verb
+TERMS_AFTER_PARTICIPLE = {"release", "probation", "prosecution", "damages", "sentence", "sentences"}
 VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
                "least", "most", "all", "each", "none", "one", "some", "part", "loss", "gain", "number", "age"}
 
@@ -257,9 +273,9 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
 # a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
 # "at her Sept. 15 sentencing", "in fiscal year 2011"
 OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|should|would|could|depending)\b|"
-                             r"(?P<when>(?:at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
+                             r"(?P<when>(?:(?:effective|as\s+of|beginning|starting)\s+" + MONTH + r"|at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
-RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)\s+from|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
+RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)(?:\s+from)?|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
 NUMBER_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,7}?)\s+(?:increased|decreased|rose|"
                           r"fell|grew|dropped|declined|jumped|climbed|was|is|were|are|has|had)\b")
 AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
@@ -267,6 +283,12 @@ AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Ju
 # the Sept. 18 deadline", a noun phrase)
 TIME_CLAUSE_RE = re.compile(r"^(?:after|before|until|once|when)\s+(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:ends|ended|expires|expired|begins|began|starts|started|is|was|are|were|has|have|had|closes|closed)\b")
+# "the order, which lasts for ten years", "an investigation by the police that lasted for 45 years": how long a thing lasted
+LASTED_RE = re.compile(r"(?P<what>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s+by\s+[^,;]{1,60}?)?,?\s+(?:which|that)\s+"
+                       r"(?:lasts|lasted|lasting|ran|runs|spanned|spans|went\s+on|continued)\s+(?:for\s+)?$")
+# words a head may not end with: "… in the United States for the next", "… tribes for"
+HEAD_END_WORDS = DANGLING_WORDS | {"next", "past", "last", "following", "previous", "during", "over", "within", "about",
+                                   "is", "was", "are", "were", "be", "been"}
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -289,11 +311,22 @@ def noun_before(before: str) -> Optional[str]:
     words = match.group(1).split()
     stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS - {"per", "each"}]
     words = words[stops[-1] + 1:] if stops else words  # "a $75,000 fine and restitution of" → "restitution"
-    while words and VERB_HINT.match(words[0]):
+    while words and VERB_HINT.match(words[0]) and not (len(words) == 2 and words[1].lower() in TERMS_AFTER_PARTICIPLE):
         words.pop(0)
     if not words or words[-1].lower() in STOP_WORDS | VAGUE_NOUNS or VERB_HINT.match(words[-1]):
         return None
     return " ".join(words)
+
+
+def head_before(before: str) -> str:
+    """The last words of the figure's own clause before it, without the words that only lead to it."""
+    words = re.split(r"[,;:]|\sand\s", before)[-1].split()
+    while words and words[-1].strip(",").lower() in HEAD_END_WORDS:
+        words.pop()
+    words = words[-8:]
+    while len(words) > 1 and words[0].lower() in PREPOSITIONS:  # "… connection with a scheme to defraud the Bank"
+        words.pop(0)
+    return " ".join(words).strip(" ,")
 
 
 def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str],
@@ -324,7 +357,19 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
             words.pop(0)
         return " ".join(words)
+    if unit == "other" and re.search(r"(?:per|an|a)[\s-]+hour\b|\bmph\b|km/h", sentence[start:end], re.I):
+        return "speed"
+    lasted = LASTED_RE.search(before) if unit == "duration" else None
+    if lasted:
+        words = lasted.group("what").split()
+        cut = max((k for k, w in enumerate(words) if w in PREPOSITIONS | {"after", "before", "during", "under"}), default=-1)
+        what = " ".join(w for w in words[cut + 1:] if w not in ("the", "a", "an"))
+        if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
+            return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    if unit == "duration" and re.match(r"^to\s+life\b", tail, re.I):
+        # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life"
+        return f"{noun_before(before) or 'sentence'} {tail}"
     other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
@@ -365,8 +410,10 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
                                                          (tail and counted_noun(sentence[end:end + 200])))) or \
             (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
         return tail  # "… in state prison for …", "18 months in prison"
-    head = " ".join(re.split(r",|\sand\s", before)[-1].split()[-8:]).strip(" ,")
-    if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", head):
+    head = head_before(before)
+    if len(head.split()) < 2 and previous_end > max(0, start - 160):
+        head = head_before(sentence[max(0, start - 160):start])  # "settlements with 41 tribes for about $1 billion"
+    if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", before):
         # "… amounts ranged from $4,800 …", "… at speeds of 90 mph": not the words that lead to the figure
         head = RANGE_LEAD_RE.sub("", head).strip(" ,")
     return f"{head} {tail}".strip(" ,")
@@ -477,10 +524,10 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 continue  # "24-hour hotline": a name of a service, not a measured duration
             qualifier, qstart = qualifier_before(sentence, span[0])
             end = span[1]
-            rate = kind == "duration" and RATE_AFTER_RE.match(sentence, end)
-            if rate:  # "worked three days a week", "12 hours per day": the rate is part of the figure
+            rate = kind in ("duration", "money") and RATE_AFTER_RE.match(sentence, end)
+            if rate:  # "worked three days a week", "12 hours per day", "$40,000 per day": the rate is part of the figure
                 end = rate.end()
-                extra = {**extra, "per": rate.group(1).lower()}
+                extra = {**extra, "per": rate.group(1).lower()} if kind == "duration" else {**extra, "period": rate.group(1).lower()}
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
@@ -512,7 +559,10 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
         # "Two of the seven cases", "27 of our biggest 35 cities", "between five and nine new cases": the
         # second figure says what is counted
         if re.fullmatch(r"\s+of\s+(?:the|all|these|those|its|their|our|your|his|her)\s+(?:[a-z]+\s+){0,2}",
-                        sentence[f["end"]:following["start"]]) or f.pop("range_low", False):
+                        sentence[f["end"]:following["start"]]) or f.pop("range_low", False) or \
+                (f["unit"] == following["unit"] == "money" and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+|an?\s+)?",
+                                                                            sentence[f["end"]:following["start"]])):
+            # "it paid $404 million of $1 billion in civil penalties": a part of the sum named after it
             f["measure"] = following["measure"]
     respectively_lists(sentence, found)
     alternatives(sentence, found)
@@ -543,16 +593,23 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
                 re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[found[j]["end"]:found[j + 1]["start"]]):
             j += 1
         if j > k and re.match(r"[^.;]{0,80}?,?\s+respectively\b", sentence[found[j]["end"]:]):
-            for f in found[k:j]:
-                f["measure"] = found[j]["measure"]
+            shared = found[j]["measure"] or found[k]["measure"]  # "income was $509,339, … and $604,706, respectively"
+            for f in found[k:j + 1]:
+                f["measure"] = shared
         k = j + 1
+
+
+# "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
+CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
+                            r"jumped|climbed|raised|lowered|reduced|went|changed|up|down)\s+(?:\w+\s+){0,2}?from\s+$", re.I)
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:
     """"three to nine years", "between 5 and 10 percent": the low end at least, the high end up to."""
     for low, high in zip(found, found[1:]):
         between = sentence[low["end"]:high["start"]]
-        if re.fullmatch(r"\s*(?:to|-|–|and|or)\s*", between) and low["unit"] in ("count", high["unit"]):
+        if re.fullmatch(r"\s*(?:to|-|–|and|or)\s*", between) and low["unit"] in ("count", high["unit"]) and \
+                not CHANGE_FROM_RE.search(sentence, max(0, low["start"] - 60), low["start"]):
             if low["unit"] == "count" and high["unit"] != "count":
                 low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
                 low.pop("counted", None)
@@ -561,7 +618,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
                 high["qualifier"] = high["qualifier"] or "up to"
                 low["range_low"] = True
     for f in found:
-        if f["unit"] == "duration" and re.match(r"\s+to\s+life\b", sentence[f["end"]:]):
+        if f["unit"] == "duration" and re.match(r"\s+to\s+life\b", sentence[f["end"]:], re.I):
             f["qualifier"] = f["qualifier"] or "at least"
 
 

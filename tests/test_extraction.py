@@ -179,6 +179,17 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Land use restrictions will be established on the 5 Slip peninsula to protect the character of the restored property.", "5"),
     ("The men charged are John Roe (19), Richard Doe (23; female) and Peter Poe (18).", "18"),
     ("The men charged are John Roe (19), Richard Doe (23; female) and Peter Poe (18).", "23"),
+    # the emergency number naming a service, a day in a date with two days, a ZIP code, a date in Spanish
+    ("The Tribe and federal government provide all significant governmental services to the tenants and visitors at Quil "
+     "Ceda, including police and fire protection, emergency medical and 911 services, among many others.", "911"),
+    ("At trial, evidence revealed that on Oct. 23 or 24, 2008, Danforth agreed with his two cousins to build a cross.", "24"),
+    ("WHERE: Town Hall Council Chamber, 100 Main Road, Springfield, 92688 To read the full ordinance, select the release.",
+     "92688"),
+    ("La fiscalía abrió una línea telefónica sobre el incidente ocurrido el 21 de mayo de 2026, en la planta.", "21"),
+    # victims' ages as a threshold, a pair of ages, an age written with a spaced dash
+    ("He was convicted of two felony counts of lewd acts upon a child under 14 and one count of assault.", "under 14"),
+    ("He pleaded guilty to two felony counts of lewd acts on a child age 14 or 15 and one other count.", "15"),
+    ("At about 8:00 p.m. on Nov. 3, 2001, 19 – year-old Jane Doe was waiting at a bus stop on Main Street.", "19"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -456,6 +467,19 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      "year and a day to two years each.", "two years", 2, "duration", {"qualifier": "up to", "measure": "serve jail sentences each"}),
     ("The defendants were sentenced to terms ranging from a year to three years in prison.", "a year", 1, "duration",
      {"period": "year", "qualifier": "at least"}),
+    # a decimal without its leading zero; lengths, areas and tonnages written with a hyphen or "gross"
+    ("Two hours after the crash, Roe had a blood alcohol level of .19 percent.", ".19 percent", 0.19, "percent", {}),
+    ("Inspectors boarded the M/V Snow Flower, a 568-foot, Cook Island flagged ocean-going ship, at the marine terminal.",
+     "568-foot", 568, "other", {"counted": "foot"}),
+    ("The restoration project will include enhancing a six-acre wetland area through invasive species control.",
+     "six-acre", 6, "other", {"counted": "acre", "measure": "wetland area through invasive species control"}),
+    ("Defendants are the owner and operator of the 57,920 gross ton, 809-foot long, ocean-going, oil tank ship.",
+     "57,920 gross ton", 57920, "other", {"counted": "gross ton"}),
+    # "not more than" is a most; a sum per day keeps its day
+    ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
+     "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
+    ("The maximum civil penalty for an HSR violation increased from $16,000 per day to $40,000 per day effective Aug. 1.",
+     "$16,000 per day", 16000, "money", {"period": "day"}),
 ])
 def test_units_currencies_and_article_periods(sentence, surface, value, unit, extra):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -482,7 +506,7 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
      "calls and text messages"),
     # the subject says what a sum or a count is
     ("The maximum civil penalty for an HSR violation increased from $16,000 per day to $40,000 per day effective Aug. 1.",
-     "$40,000", "maximum civil penalty for an HSR violation"),
+     "$40,000 per day", "maximum civil penalty for an HSR violation"),
     ("The spill volume has been estimated at approximately 3,190 barrels, or 134,000 gallons.", "approximately 3,190",
      "spill volume in barrels"),
     # ranges: one measure read around the whole range
@@ -492,9 +516,10 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
      "indeterminate term in prison"),
     ("The fraudulent credit amounts claimed ranged from $4,800 to $6,000 per return.", "$4,800",
      "The fraudulent credit amounts claimed per return"),
-    # a speed: the words that lead to it, without "at"
-    ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph",
-     "Investigators determined that Roe was driving"),
+    # a speed is a speed, whatever words lead to it
+    ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph", "speed"),
+    ("Marce was stopped at a red light in Fullerton when Roe hit him from behind at more than 100 miles per hour.",
+     "more than 100 miles per hour", "speed"),
     # a time clause after a term says when, not what lasts
     ("All jurisdictions that receive funding must plan to retain COPS-funded officer positions for at least one year "
      "after the grant ends.", "at least one year",
@@ -517,6 +542,23 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("After a four week trial, Michael Yaron and two companies owned by him were convicted.", "four week", "trial"),
     ("Patel also pleaded guilty to two counts of submitting false claims for refund and one count of false statements.",
      "two", "counts of submitting false claims for refund"),
+    # a part of a sum named after it; a head that ends in words leading to the figure; how long a thing lasted
+    ("Transocean paid $60 million in criminal penalties, and it paid $404 million of $1 billion in civil penalties imposed "
+     "under the Clean Water Act.", "$404 million", "in civil penalties imposed under the Clean Water Act"),
+    ("On April 11, 2012, the United States announced settlements with 41 tribes for about $1 billion.", "about $1 billion",
+     "the United States announced settlements with 41 tribes"),
+    ("In addition, the ship M/V BBC Magellan is banned from doing business in the United States for the next five years.",
+     "five years", "banned from doing business in the United States"),
+    ("Under the terms of the order, which lasts for ten years, the defendants must revise the policies of the office.",
+     "ten years", "duration of the order"),
+    ("Roe was identified after an exhaustive investigation by the Springfield Police Department that lasted for more than "
+     "30 years.", "more than 30 years", "duration of the exhaustive investigation"),
+    ("Morano pleaded guilty in connection with a scheme to defraud the Ex-Im Bank of approximately $5.2 million.",
+     "approximately $5.2 million", "a scheme to defraud the Ex-Im Bank"),
+    ("If convicted, he faces a maximum sentence of 25 years to life in state prison.", "25 years",
+     "maximum sentence to life in state prison"),
+    ("For the charged years 2005 through 2009, Grants partnership income was $509,339, $566,741 and $604,706, respectively.",
+     "$566,741", "Grants partnership income"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
