@@ -206,6 +206,7 @@ def name_like(token: str) -> bool:
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
+    who = re.sub(r"\bU\.\s+S\.", "U.S.", who)  # "U. S. Attorney Immergut"
     doe = re.fullmatch(r"(?:the\s+)?((?:Jane|John) Doe(?:\s*#?\d{1,2})?)", who)
     if doe:
         return doe.group(1), None  # "Jane Doe 2": the number is part of the name
@@ -252,6 +253,12 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     # the name is the last run of capitals that does not follow "of"/"the": "San Diego Police Chief
     # David Nisleit", "Matthew Friedrich of the Criminal Division"
     chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
+    # "U.S. Attorney Ronald W. Sharpe for the District of the U.S. Virgin Islands": a name after a title and before
+    # "for"/"of" is the person's; the capitals after it name the role's place (not "HSI New York Special Agent …")
+    earlier = [r for r in free[:-1] if r[0] > 0 and tokens[r[0] - 1].lower() in TITLE_WORDS - CONNECTORS
+               and r[-1] + 1 < len(tokens) and tokens[r[-1] + 1].lower() in CONNECTORS - {"and", "the"}]
+    if earlier:
+        chosen = earlier[-1]
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
         chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
     org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]

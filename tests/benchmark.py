@@ -2,6 +2,7 @@
 
     python tests/benchmark.py [--shared ../shared] [--sizes 1000,5000,all] [--runs 10] [--jobs 2]
     python tests/benchmark.py --serve --corpus CORPUS --index INDEX [--clients 20] [--seconds 30]
+    python tests/benchmark.py --cold --index INDEX [--runs 7] [--baseline-kb CMD --baseline-index DIR [--baseline-cwd DIR]]
 
 For each corpus size it prints, in one table:
 - kb: whole `kb index rebuild` time, releases and passages per second, index size, peak RSS of
@@ -22,6 +23,11 @@ With --serve it measures `kb serve` instead, with a client of stdlib threads:
 - the same load on a small index of its own (the seed and 1,000 releases of ../shared, in a temp
   folder) while `kb index update` and `kb index rebuild` run again and again, adding a release each
   time: errors, and whether the server answers from the newest build at the end.
+With --cold it measures a cold `kb search` on an index already built (the whole shared corpus, as
+users run it): for each of the 20 QUERIES, the median whole-process time of `kb search`, run in
+turn with, as baselines, another kb (an earlier version, by its command and index), a whole-process
+SQLite FTS5 query over the same releases (built from INDEX in a temp folder) and `rg -c -i` over
+their raw text; then the median over the queries and the ratios.
 The county corpus is read from ../shared only; nothing of it is written outside a temp folder.
 """
 import argparse
@@ -363,6 +369,46 @@ def serve_benchmark(args) -> None:
     print("no errors" if ok else "ERRORS (see above)")
 
 
+FTS_RELEASES = ("import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(\"SELECT doc_id, snippet(releases, 2, '*', '*', "
+                "'…', 20) FROM releases WHERE releases MATCH ? ORDER BY rank LIMIT 10\", (sys.argv[2],)).fetchall()")
+
+
+def process_seconds(cmd, env=None, cwd=None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def cold_benchmark(args) -> None:
+    """Cold whole-process searches on an existing index, each run alternating with the baselines'."""
+    grep = ["rg", "-c", "-i"] if shutil.which("rg") else ["grep", "-c", "-i"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        passages, docs = passages_of_index(args.index)
+        fts5(passages, docs, tmp / "fts.db")
+        raw = raw_text_file(docs, tmp / "raw")
+        commands = {"kb": ([sys.executable, "-m", "kb", "search"], dict(os.environ, KB_INDEX=str(args.index)), None)}
+        if args.baseline_kb:
+            commands["baseline kb"] = (args.baseline_kb.split() + ["search"],
+                                       dict(os.environ, KB_INDEX=str(args.baseline_index)), args.baseline_cwd)
+        medians = {name: [] for name in list(commands) + ["FTS5", grep[0]]}
+        print(f"{len(docs)} releases; medians of {args.runs} whole-process runs, in ms")
+        print(f"{'query':28} " + " ".join(f"{name:>12}" for name in medians))
+        for query in QUERIES:
+            times = {name: [] for name in medians}
+            for _ in range(args.runs):  # in turn, so that a busy moment of the machine costs each the same
+                for name, (cmd, env, cwd) in commands.items():
+                    times[name].append(process_seconds(cmd + [query], env, cwd))
+                times["FTS5"].append(process_seconds([sys.executable, "-c", FTS_RELEASES, str(tmp / "fts.db"), query]))
+                times[grep[0]].append(process_seconds(grep + [query.strip('"').split()[0], str(raw)]))
+            for name in medians:
+                medians[name].append(statistics.median(times[name]))
+            print(f"{query[:28]:28} " + " ".join(f"{medians[name][-1] * 1000:12.0f}" for name in medians))
+        overall = {name: statistics.median(values) for name, values in medians.items()}
+        print(f"{'median of the queries':28} " + " ".join(f"{overall[name] * 1000:12.0f}" for name in medians))
+        print("ratios: " + ", ".join(f"kb/{name} {overall['kb'] / overall[name]:.2f}" for name in medians if name != "kb"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
@@ -375,7 +421,13 @@ def main():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cold", action="store_true", help="cold kb search on INDEX against baselines")
+    parser.add_argument("--baseline-kb", help="command of another kb to run as a baseline, e.g. 'OLDVENV/bin/python -m kb'")
+    parser.add_argument("--baseline-index", type=Path, help="the index of the baseline kb")
+    parser.add_argument("--baseline-cwd", type=Path, help="the folder to run the baseline kb in")
     args = parser.parse_args()
+    if args.cold:
+        return cold_benchmark(args)
     if args.serve:
         return serve_benchmark(args)
     grep = ["rg", "-c", "-i"] if shutil.which("rg") else ["grep", "-c", "-i"]

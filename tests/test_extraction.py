@@ -380,6 +380,10 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("FBI Assistant Director for the Criminal Investigative Division Kevin L. Perkins", "Kevin L. Perkins",
      "FBI Assistant Director for the Criminal Investigative Division"),
     ("HSI New York Special Agent in Charge Ivan J. Arvelo", "Ivan J. Arvelo", "HSI New York Special Agent in Charge"),
+    # a place after "for the District of" belongs to the role; "U. S." with a space is still the title
+    ("U.S. Attorney Ronald W. Sharpe for the District of the U.S. Virgin Islands", "Ronald W. Sharpe",
+     "U.S. Attorney for the District of the U.S. Virgin Islands"),
+    ("U. S. Attorney Immergut", "Immergut", "U.S. Attorney"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
