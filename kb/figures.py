@@ -26,12 +26,15 @@ UNIT_WORD = r"(?:%s)" % "|".join(SMALL + TENS)
 WORD_NUMBER = (r"(?:(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
                % ("|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
+SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
 CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
 PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
            "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
-           "decade": "decade", "decades": "decade"}
+           "decade": "decade", "decades": "decade",
+           # Spanish releases: "15 años de prisión"
+           "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week", "semanas": "week",
+           "día": "day", "días": "day"}
 MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet)"
 QUALIFIERS = [
     ("almost", r"almost|nearly|just under|close to|approaching"),
@@ -59,7 +62,7 @@ PATTERNS = [
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
-    ("percent", re.compile(r"(?<![\w.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
+    ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
@@ -72,7 +75,8 @@ PATTERNS = [
                         r"parts[\s-]+per[\s-]+(?:million|billion|trillion)|ppm|ppb)\b", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)),
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
+                            r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
     ("count", re.compile(r"\b(?P<n>thousand|million|billion)(?P<plus>\s+plus)\b", re.I)),
@@ -97,9 +101,21 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
     re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
-    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b)"),
+    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z])"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # pseudonyms with a number: "Jane Doe 1", "Victim 2", "Co-Conspirator 3"
+    re.compile(r"\b(?:(?:Jane|John|Baby)\s+Doe|Victim|Minor|Witness|Co-[Cc]onspirator|Individual|Person|Company|Employee|"
+               r"Defendant|Subject|Officer|Child)\s+#?\d{1,3}\b"),
+    # ages in Spanish: "David Hernández, de 27 años de edad", "de 27 años,"
+    re.compile(r"\b\d{1,3}\s+años\s+de\s+edad\b|,\s*de\s+\d{1,3}\s+años\b", re.I),
+    # addresses without a street word: "located at 1110 West La Palma, Anaheim"
+    re.compile(r"\b(?:located|resides?|residing|lived?|lives|home|office|business|store)\s+at\s+\d{1,6}\b|"
+               r"\b\d{2,6}\s+(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+(?:[A-Z][\w'.-]*\s*){1,3}(?=,)"),
+    # a numbered item at the start of a line: "10) Palace Station Casino in Las Vegas;"
+    re.compile(r"^\s*\d{1,3}\)\s"),
+    # years long ago: "Swansea was established in 1663"
+    re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|circa|founded|established|built)\s+1[5-8]\d\d\b", re.I),
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
     re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
@@ -235,7 +251,7 @@ ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct
 # "… and injured another", "; …"
 TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
-                         r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
+                         r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -367,6 +383,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer)\b\s*", "", tail)  # "15 or more", "0.08 percent or more"
     if unit == "duration" and re.match(r"^to\s+life\b", tail, re.I):
         # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life"
         return f"{noun_before(before) or 'sentence'} {tail}"
@@ -462,6 +479,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     return n, "count", {}
 
 
+DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
 RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
@@ -500,6 +518,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 continue
             if overlaps(span, blocked) and kind not in ("money", "percent", "ratio"):
                 continue
+            if kind == "money" and DENOMINATION_RE.match(sentence, span[1]):
+                taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+                continue  # "counterfeit $50 and $100 bills": banknotes by their face value, not a sum
             parsed = value_of(kind, match)
             if parsed is None:
                 continue

@@ -21,12 +21,14 @@ from typing import Dict, List, Optional, Tuple
 
 from .models import Document, Passage, Quote
 
-CUES = ("went on to say|continued to say|released the following statement|issued the following statement|made the following statement|"
+CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to explain|continued to say|released the following statement|issued the following statement|made the following statement|"
         "released a statement|issued a statement|"
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined")
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|"
+        # Spanish releases: "dijo la fiscal principal Haley Pratt"
+        "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
@@ -50,6 +52,15 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|go
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
+# a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
+# the Office is “…”", "The court observed that the defendant “…”"
+REPORTED_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+                         rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+)?(?P<cue>{CUES})\b(?:\s+that)?"
+                         r"[^“”\"]{0,200}$")
+ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
+# a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
+STATEMENT_TITLE_RE = re.compile(r"^\s*(?:\w+\s+)?Statement\s+(?:by|from|of)\s+(?P<who>[^,:;–—]+?)(?:\s+(?:on|regarding|about|in|after|concerning)\s.*)?$",
+                                re.I)
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -87,7 +98,8 @@ state’s state's county commissioner president ceo cfo coo chair chairman chair
 lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector superintendent judge justice dr. mr. mrs.
 ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
-councilman councilwoman assemblymember""".split())
+councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
+prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 
@@ -193,7 +205,7 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
-LEADING_WORDS = {"likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
+LEADING_WORDS = {"la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
 
@@ -211,6 +223,7 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if doe:
         return doe.group(1), None  # "Jane Doe 2": the number is part of the name
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
+    who = re.sub(r"\s+en\s+(?:su|sus|un|una|la|el|los|las)\s.*$", "", who)  # "… Haley Pratt en su argumento de cierre"
     who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
         return None, None
@@ -398,6 +411,12 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
         if opening:  # "Kevin Marlin of the Society … also spoke at the news conference and stated in part,"
             return opening.group("who"), m.group("cue")
+    m = REPORTED_RE.match(before)
+    if m:  # a partial quote in reported speech: "Rackauckas stated that the Office is “committed to …”"
+        return m.group("who"), m.group("cue")
+    m = ACCORDING_RE.match(before)
+    if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
+        return m.group("who"), "according to"
     return None
 
 
@@ -416,7 +435,9 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
         who = rest[:stop] if stop is not None else ""
         if stop is None and m and span.end - span.start - m.end() < 120:
             stop, who = len(rest.rstrip(" .")), rest.rstrip(" .")  # the attribution ends the span
-        if not m or stop is None or len([t for t in who.split() if name_like(t)]) < 2:
+        names = [t for t in who.split() if name_like(t)]
+        titled = any(t.lower() in TITLE_WORDS - CONNECTORS for t in who.split())  # "said Special Agent in Charge Khin"
+        if not m or stop is None or (len(names) < 2 and not (names and titled)):
             yield span, None
             continue
         yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (who, m.group("cue"))
@@ -445,7 +466,8 @@ def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
     """The last person a paragraph names as a sentence's subject before a pronoun's quote: "Jane Doe 1 gave an
     impact statement … “…,” she stated." """
     found = None
-    for m in re.finditer(rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+[a-z]", text):
+    # "Jane Doe 1 gave …", "the victim’s daughter, Catherine Asher, gave …"
+    for m in re.finditer(rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),?\s+[a-z]", text):
         who = m.group("who")
         if re.match(r"(?:Jane|John) Doe", who):
             found = (who, None)
@@ -537,6 +559,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
+        statement_by = STATEMENT_TITLE_RE.match(document.title or "")
+        if who_cue is None and statement_by and not found:  # the release is the statement of the one its title names
+            who_cue = statement_by.group("who"), None
         if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
                 previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
             who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
@@ -574,6 +599,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if name:
                     speaker, role = people.resolve(name, role)
                     people.add(speaker, role)
+        if speaker is None and who_cue and statement_by and who_cue[0] == statement_by.group("who"):
+            speaker = who_cue[0].strip()  # "Statement by the District Attorney": the office speaks
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,
                       "passage": span.passage, "speaker": speaker, "role": role, "cue": cue,

@@ -190,6 +190,15 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("He was convicted of two felony counts of lewd acts upon a child under 14 and one count of assault.", "under 14"),
     ("He pleaded guilty to two felony counts of lewd acts on a child age 14 or 15 and one other count.", "15"),
     ("At about 8:00 p.m. on Nov. 3, 2001, 19 – year-old Jane Doe was waiting at a bus stop on Main Street.", "19"),
+    # pseudonyms with a number, Spanish ages, banknotes, addresses without a street word, numbered items, old years,
+    # ages in a list of names
+    ("Jane Doe 1 got a tattoo on her face and the defendant told the tattoo artist.", "1"),
+    ("Juan Roe, de 27 años de edad, de la ciudad de Corona, es acusado de dos cargos.", "27"),
+    ("He passed over $70 million high-quality counterfeit $50 and $100 bills, said the U.S. Attorney.", "$100"),
+    ("Jane Doe, 16, knew the defendant through his office located at 1110 West Main, Springfield.", "1110"),
+    ("10) Palace Station Casino in Las Vegas;", "10"),
+    ("Swansea was established in 1663 as a colonial site.", "1663"),
+    ("The defendants are: John Roe, 33 Will Poe, 21 Adam Doe, 22 Mark Moe.", "21"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -364,6 +373,21 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # an organisation as speaker; a sentence-opening "Because" is not part of a name
     ("Because Plaintiff Harris County commented, “The proposed rules will significantly impact operations for this agency.”",
      "Harris County"),
+    # reported speech before a partial quote; "According to X" without a comma; a name in apposition before "She explained"
+    ("District Attorney Tony Roe announced the charges.\n\nRoe stated that the Office is “committed to protecting every "
+     "victim in the county.”", "Tony Roe"),
+    ("Courts have long defined the term. According to the Supreme Court a blanket paper “occurs when as a matter of policy "
+     "a district attorney instructs his deputies to disqualify a certain judge.”", "the supreme court"),
+    ("During the sentencing, the victim’s daughter, Jane Roe, gave an impact statement to the court. She explained, “I am "
+     "left feeling angry, confused, numb, depressed and sick.”", "Jane Roe"),
+    ("Jane Roe spoke at the sentencing.\n\nRoe went on to ask the court “to please sentence the defendant to the maximum "
+     "sentence allowed under the law.”", "Jane Roe"),
+    # a Spanish attribution; a title before the name that ends in "Member"; a lost closing mark before "said … Khin"
+    ("“Los únicos derechos violados en este caso fueron los de la víctima,” dijo la fiscal principal Ana Roe en su "
+     "argumento de cierre.", "Ana Roe"),
+    ("Council Member Mark Roe said, “CLEAR is an innovative approach to solving the problem of substance misuse.”", "Mark Roe"),
+    ('Special Agent in Charge John Khin announced the indictment.\n\n"Today\'s indictment is part of an ongoing effort to '
+     'protect federal health care programs, said Special Agent in Charge Khin. DCIS will tirelessly pursue fraud."', "John Khin"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -479,6 +503,12 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      "six-acre", 6, "other", {"counted": "acre", "measure": "wetland area through invasive species control"}),
     ("Defendants are the owner and operator of the 57,920 gross ton, 809-foot long, ocean-going, oil tank ship.",
      "57,920 gross ton", 57920, "other", {"counted": "gross ton"}),
+    # a scale written without a space; a decimal after a word without a space; a sentence in Spanish
+    ("A violation of the Sherman Act carries a maximum penalty of 10 years in prison and a $1million fine for individuals.",
+     "$1million", 1_000_000, "money", {"qualifier": "up to"}),
+    ("He was charged with driving with a blood alcohol level of.08 percent or more.", ".08 percent", 0.08, "percent",
+     {"qualifier": "at least"}),
+    ("Fue sentenciado a 15 años de prisión.", "15 años", 15, "duration", {"period": "year"}),
     # "not more than" is a most; a sum per day keeps its day
     ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
