@@ -42,7 +42,7 @@ QUALIFIERS = [
     ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than"),
     ("less than", r"less than|under|below|fewer than"),
     ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than"),
-    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding"),
+    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding|no greater than|not greater than|no higher than"),
 ]
 QUALIFIER_RE = re.compile(r"(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
 FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
@@ -68,11 +68,14 @@ PATTERNS = [
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
                              rf"and\s+a\s+half\s+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
     # "a year and a day", "from a year to two years": one of a period, written with the article
-    ("a_compound", re.compile(r"\b(?P<n>an?)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
+    ("a_compound", re.compile(r"\b(?P<n>an?|one)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
     ("a_period", re.compile(rf"(?<=\bfrom\s)(?P<n>an?)\s+(?P<per>year|month|week|day)\b(?=\s+to\s+(?:{NUMBER})\s+(?:years|months|weeks|days)\b)", re.I)),
     # rates and concentrations: "90 miles per hour", "exceeding 90-miles-per-hour", "15 parts per million"
     ("rate", re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<what>(?:miles|kilometers|kilometres)[\s-]+(?:per|an|a)[\s-]+hour|mph|km/h|"
                         r"parts[\s-]+per[\s-]+(?:million|billion|trillion)|ppm|ppb)\b", re.I)),
+    # "nearly three times more likely": a multiplier, not a count of times
+    ("multiple", re.compile(rf"\b(?P<n>{NUMBER})\s+times(?=\s+(?:more|less|higher|lower|greater|larger|smaller|as|the|faster|"
+                            r"likelier|likely|bigger|longer|over)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
@@ -101,9 +104,17 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
     re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
-    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z])"),
+    re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # docket numbers: "15 Cr. 585 (RJD)", and a docket number a sentence splitter left with its judge's initials
+    re.compile(r"\b\d{1,2}\s*(?:Cr|Civ|Crim|CR|CV|Mag|MJ)\.?\s*\d{1,6}\b|\b\d{1,6}\s*\([A-Z]{2,4}\)"),
+    # an age in a form: "Age: 57"; a list item after a semicolon: "; 5) Garrity being moved …"
+    re.compile(r"\b(?:age|edad)\s*:\s*\d{1,3}\b|(?<=[:;]\s)\d{1,2}\)", re.I),
+    # grades, types and alloys: "nickel alloy 120", "Type 2", "Series 7"
+    re.compile(r"\b(?:alloy|type|series|size|category|schedule|generation|gen)\s+\d+\b", re.I),
+    # the rest of a date a sentence splitter cut after the month: "9, 2009, Susan Holloman, …"
+    re.compile(r"^\s*\d{1,2},\s+(?:19|20)\d\d\b"),
     # pseudonyms with a number: "Jane Doe 1", "Victim 2", "Co-Conspirator 3"
     re.compile(r"\b(?:(?:Jane|John|Baby)\s+Doe|Victim|Minor|Witness|Co-[Cc]onspirator|Individual|Person|Company|Employee|"
                r"Defendant|Subject|Officer|Child)\s+#?\d{1,3}\b"),
@@ -136,7 +147,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and|or)\s*\d{1,3})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
-    re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+\s?(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
+    re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:\s?(?:st|nd|rd|th))?)\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
@@ -174,7 +185,9 @@ before between during against among through until while both all any some more m
 VERB_HINT = re.compile(r"^(?:is|are|was|were|has|have|had|say|says|said|state|states|stated|indicated|mention|point|"
                         r"report|reported|found|agreed|pleaded|face|faces|died|will|would|could|did|do|does|"
                         r"\w+ed|\w+ing)$", re.I)
-PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who", "that", "which", "across", "into"}
+PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who", "that", "which", "across", "into", "via",
+                "through", "during", "under", "over", "against", "despite", "toward", "towards", "upon", "within", "without",
+                "among", "per"}
 
 
 def word_value(text: str) -> Optional[float]:
@@ -236,6 +249,9 @@ def counted_noun(after: str) -> Optional[str]:
         bare = word.strip(".,;:")
         if bare.lower() in STOP_WORDS or bare.lower() in PREPOSITIONS or (words and VERB_HINT.match(bare)):
             break
+        if word in ("Ltd.", "Inc.", "Co.", "Corp.", "U.S.", "St."):  # "two Fujikura Ltd. executives"
+            words.append(word)
+            continue
         words.append(bare)
         if bare != word:
             break
@@ -245,11 +261,12 @@ def counted_noun(after: str) -> Optional[str]:
 
 
 CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$)")
-ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Jr|Sr|"
+ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|Bros|Jr|Sr|"
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
 TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
+                         r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
@@ -283,7 +300,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
     words = text.lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
-    return " ".join(words).strip(" ,.")
+    return " ".join(words).strip(" ,.”\"’")
 
 
 # a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
@@ -304,7 +321,16 @@ LASTED_RE = re.compile(r"(?P<what>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s+by\s+
                        r"(?:lasts|lasted|lasting|ran|runs|spanned|spans|went\s+on|continued)\s+(?:for\s+)?$")
 # words a head may not end with: "… in the United States for the next", "… tribes for"
 HEAD_END_WORDS = DANGLING_WORDS | {"next", "past", "last", "following", "previous", "during", "over", "within", "about",
-                                   "is", "was", "are", "were", "be", "been"}
+                                   "is", "was", "are", "were", "be", "been", "worth", "valued", "totaling", "totalling",
+                                   "amounting"}
+OF_WHICH_RE = re.compile(r"([a-z][\w-]*(?:\s+(?:for|of)\s+[a-z][\w-]*)?),\s+(?:of\s+which|of\s+whom|of\s+those|of\s+them)\s+$")
+RELATIONS = {"husband": "marriage", "wife": "marriage", "spouse": "marriage", "marriage": "marriage", "partner": "relationship",
+             "boyfriend": "relationship", "girlfriend": "relationship"}
+CIRCUMSTANCE_RE = re.compile(
+    r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:the\s+)?[A-Z]|"
+    r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
+    r"at\s+[A-Z]|to\s+[A-Z]|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
+    r"via\b|during\b|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -383,7 +409,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
-    tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer)\b\s*", "", tail)  # "15 or more", "0.08 percent or more"
+    tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)  # "15 or more", "0.08 percent or more"
     if unit == "duration" and re.match(r"^to\s+life\b", tail, re.I):
         # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life"
         return f"{noun_before(before) or 'sentence'} {tail}"
@@ -396,6 +422,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if said:
             rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
             return f"{said} {rest}".strip() if re.match(r"^(?:in|for|of)\s", rest) else said
+    of_which = OF_WHICH_RE.search(before)
+    if of_which and unit == "count":  # "submitted petitions for remission, of which 466 were approved"
+        return f"{of_which.group(1)} {tail}".strip()
+    if unit == "count" and re.match(r"^of\s+(?:the|these|those|his|her|their|its|our)\s+[a-z]", tail):
+        return re.sub(r"^of\s+\w+\s+", "", tail)  # "DNA at two of the crime scenes"
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
@@ -406,13 +437,16 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES:
             return thing
     named = noun_before(before) if unit in ("money", "duration", "other") else None
+    if named and unit == "duration" and named.split()[-1].lower() in RELATIONS:
+        return f"length of {RELATIONS[named.split()[-1].lower()]}"  # "her husband of 15 years"
     if named:  # "an indeterminate term of 1 to 3 years in prison by Brooklyn …": not who imposed it
-        said = " ".join(AGENT_CUT_RE.split(tail)[0].split()[:8])
+        said = "" if sentence[end:end + 3].lstrip().startswith(",") else " ".join(AGENT_CUT_RE.split(tail)[0].split()[:8])
         return f"{named} {said}".strip(" ,")
-    subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") else None
+    subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") or \
+        (unit == "percent" and len(tail.split()) <= 2) else None  # "The testing is 90 percent legit"
     if subject and not any(ch.isdigit() for ch in subject.group(1)):
         # "The fine for an organizational defendant is not more than …": what the sentence is about
-        place = tail.split(" and ")[0] if re.match(r"^in\s", tail) else ""
+        place = tail.split(" and ")[0] if re.match(r"^in\s", tail) or unit == "percent" else ""
         return f"{subject.group(1)} {place}".strip()
     if unit == "count" and counted and len(tail.split()) <= 2:
         # "The spill volume has been estimated at approximately 3,190 barrels": the subject says what
@@ -423,6 +457,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
+    if CIRCUMSTANCE_RE.match(tail):
+        # "a loss of $60 million for the year 2000", "held hostage for over five years by the FARC", "paid $20,000 to
+        # Santaniello": the words after say when, where, by whom or to whom; what it is stands before the figure
+        head = head_before(before)
+        if len(head.split()) >= 2:
+            return f"{head} {' '.join(tail.split()[:8])}"
     if len(tail.split()) >= 3 or (unit == "duration" and (re.match(r"^(?:in|of|on|at)\s+\w", tail) or
                                                          (tail and counted_noun(sentence[end:end + 200])))) or \
             (tail and sentence[end:end + 1] == "-"):  # "a 13-count indictment"
@@ -476,6 +516,8 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
         return n, "duration", {"period": PERIODS[groups["per"].lower().rstrip("s") if groups["per"].lower() not in PERIODS else groups["per"].lower()]}
     if kind == "measure":
         return n, "other", {"counted": groups["what"].lower()}
+    if kind == "multiple":
+        return n, "other", {"counted": "times"}
     return n, "count", {}
 
 
@@ -536,6 +578,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue  # "Bill 1899", "Task Force 435", "the Dirty Dozen Tax Scams" (capitals on both sides): a name
                 if GLUED_AFTER_RE.match(sentence, span[1]) or GLUED_BEFORE_RE.search(sentence, max(0, span[0] - 1), span[0]):
                     continue
+                if bare[:1].isupper() and bare.isalpha() and re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) \
+                        and re.match(r"\s+[A-Z]", sentence[span[1]:]):
+                    continue  # "the Three Affiliated Tribes": a number word with a capital inside a sentence names something
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
                 extra = {**extra, "counted": counted_noun(sentence[span[1]:span[1] + 200])}
@@ -585,8 +630,18 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                                                                             sentence[f["end"]:following["start"]])):
             # "it paid $404 million of $1 billion in civil penalties": a part of the sum named after it
             f["measure"] = following["measure"]
+    for f, following in zip(found, found[1:]):
+        if f["unit"] == "money" and following["unit"] in ("other", "count") and \
+                re.fullmatch(r"\s+(?:for|per)\s+", sentence[f["end"]:following["start"]]):
+            f["measure"] = f"price of {following['surface']}"  # "$45.52 for 20 grams"
+            priced = [g for g in found if g["unit"] == following["unit"] and g.get("counted") == following.get("counted")]
+            if "$" in following["measure"] and priced:
+                following["measure"] = priced[0]["measure"]  # "… 10 grams of the purported DCA, $45.52 for 20 grams"
     respectively_lists(sentence, found)
     alternatives(sentence, found)
+    for f in found:
+        if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
+            f["measure"] = head_before(sentence[max(0, f["start"] - 160):f["start"]])
     return found
 
 
@@ -622,7 +677,7 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
-                            r"jumped|climbed|raised|lowered|reduced|went|changed|up|down)\s+(?:\w+\s+){0,2}?from\s+$", re.I)
+                            r"jumped|climbed|raised|lowered|reduced|went|changed|expanded|expands|grown|increase|up|down)\s+(?:\w+\s+){0,2}?from\s+$", re.I)
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:
@@ -646,7 +701,8 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
 # Penalties a sentence gives as a most or a least: "faces a maximum sentence of 10 years in prison and a
 # $250,000 fine", "carries a mandatory minimum of five years"; a sentence imposed ("was sentenced to …")
 # after the cue is a real term again.
-MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|up to|not more than|no more than|not to exceed|punishable by|"
+MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|up to|not more than|no more than|not to exceed|punishable by|could be fined|"
+                        r"could be sentenced|could receive|could face|could spend|may be fined|"
                         r"face|faces|faced|facing)\b", re.I)
 MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", re.I)
 IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|serving|paid|agreed|imposed|gave|given)\b", re.I)
@@ -656,6 +712,7 @@ REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whos
 IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced\b[^.;:]*\bto|imposed|received|gave|given|handed(?: down)?)\s+"
                                    r"(?:\w+\s+)?(?:the|a)\s+(?:statutory\s+)?$", re.I)
 OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
+OR_LESS_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:less|fewer|lower|under|below)\b", re.I)  # "six months or less"
 
 
 def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
@@ -665,6 +722,9 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
             continue
         if OR_MORE_RE.match(sentence, f["end"]) and " or " in sentence[f["end"]:f["end"] + 20]:
             f["qualifier"] = "at least"
+            continue
+        if OR_LESS_RE.match(sentence, f["end"]) and " or " in sentence[f["end"]:f["end"] + 20]:
+            f["qualifier"] = "up to"
             continue
         if f["unit"] not in ("duration", "money") or f["kind"] == "adjective" or not PENALTY_RE.search(sentence):
             continue

@@ -26,7 +26,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|"
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|state|say|write|argue|contend|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
@@ -43,7 +43,7 @@ AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES})\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
                        rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
-BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES})|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
+BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>(?i:{SAID_CUES}))|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
@@ -54,13 +54,18 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|go
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
-REPORTED_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+)?(?P<cue>{CUES})\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
+# words someone wrote or said, named by whose they are: "the defendant’s statements", "Price’s impact statement"
+WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
+                           r"(?:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
+                           r"opinion|brief|motion|post|posts|diary|journal)\b[^“”\"]{0,200}$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
-STATEMENT_TITLE_RE = re.compile(r"^\s*(?:\w+\s+)?Statement\s+(?:by|from|of)\s+(?P<who>[^,:;–—]+?)(?:\s+(?:on|regarding|about|in|after|concerning)\s.*)?$",
-                                re.I)
+STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:\w+\s+)?(?:Statement|Remarks|Comments|Speech|Message|Letter)\s+(?:by|from|of)\s+(?P<who>[^,:;–—]+?)|"
+                                r"(?P<owner>[^,:;–—]+?)[’']s?\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
+                                r"(?:\s+(?:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$", re.I)
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -99,7 +104,8 @@ lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector supe
 ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
-prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim""".split())
+prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
+fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 
@@ -234,11 +240,15 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     head_tokens = head.split()
     if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head_tokens and \
             head_tokens[0].lower() in TITLE_WORDS and tail_tokens[-1].strip(".,") not in ORG_WORDS and \
-            (head_tokens[-1] in ORG_WORDS or head_tokens[-1].lower() in TITLE_WORDS):
+            (head_tokens[-1] in ORG_WORDS or head_tokens[-1].lower() in TITLE_WORDS or
+             not any(name_like(t) for t in head_tokens[:2])):  # "el Fiscal de Distrito … de Dallas, John Creuzot"
         return tail.strip(" ,."), head.strip()  # the title first, the name after the comma
-    if tail and re.match(r"^\s*(?:Jr\.|Sr\.|III|II|IV)\b", tail):
+    if tail and re.match(r"^\s*(?:Jr\.?|Sr\.?|III|II|IV)(?=\s|,|$)", tail):
         extra, _, tail = tail.strip().partition(",")
-        head = f"{head} {extra}"
+        suffix = re.match(r"(Jr|Sr|III|II|IV)\.?\s*(.*)", extra)
+        head = f"{head} {suffix.group(1)}{'.' if suffix.group(1) in ('Jr', 'Sr') else ''}"
+        tail = ", ".join(p for p in (suffix.group(2), tail) if p.strip())
+    tail = re.sub(r"^\s*(?:who|which|whose|that)\b.*", "", tail)  # "said Wakefield, who led the investigation": no role
     tokens = head.split()
     runs, run = [], []
     for k, token in enumerate(tokens):
@@ -370,7 +380,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = AFTER_CUE_RE.match(after)
     if m:
         head, comma, tail = m.group("who").partition(",")
-        names = re.match(rf"(?:{NAME_TOKEN}|of|for|the|and|at|in|\s)+", head)  # "said Zudis as a warning … in a March 8"
+        names = re.match(rf"(?:{NAME_TOKEN}|\d{{1,2}}(?=\s+[A-Z])|of|for|the|and|at|in|\s)+", head)  # not "said Zudis as a warning … in a March 8"
         if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
             return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
@@ -417,6 +427,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = ACCORDING_RE.match(before)
     if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
         return m.group("who"), "according to"
+    m = WRITTEN_BY_RE.search(before)
+    if m:  # "At trial, the defendant’s statements were introduced …, “…”", "In Price’s impact statement, he …"
+        return m.group("who"), None
     return None
 
 
@@ -560,8 +573,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
         statement_by = STATEMENT_TITLE_RE.match(document.title or "")
-        if who_cue is None and statement_by and not found:  # the release is the statement of the one its title names
-            who_cue = statement_by.group("who"), None
+        if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
+            who_cue = statement_by.group("who") or statement_by.group("owner"), None
         if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
                 previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
             who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
@@ -599,7 +612,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if name:
                     speaker, role = people.resolve(name, role)
                     people.add(speaker, role)
-        if speaker is None and who_cue and statement_by and who_cue[0] == statement_by.group("who"):
+        if speaker is None and who_cue and statement_by and who_cue[0] in statement_by.group("who", "owner"):
             speaker = who_cue[0].strip()  # "Statement by the District Attorney": the office speaks
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,

@@ -199,6 +199,18 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("10) Palace Station Casino in Las Vegas;", "10"),
     ("Swansea was established in 1663 as a colonial site.", "1663"),
     ("The defendants are: John Roe, 33 Will Poe, 21 Adam Doe, 22 Mark Moe.", "21"),
+    # dockets and their judges' initials, streets named by a number, a list item after a semicolon, an age in a form,
+    # an alloy's grade, a date a sentence splitter cut, a number word naming a tribe, an age before "Charged"
+    ("Defendants: John Roe, 15 Cr. 585 (RJD).", "585"),
+    ("585 (RJD)", "585"),
+    ("Offices: 3157 Woodward Avenue, Detroit; 14621 W 8 Mile Road, Detroit; and 143 South Telegraph Road, Pontiac.", "14621"),
+    ("Areas: 4) Roe giving information to the police; 5) Roe being moved to isolated housing.", "5"),
+    ("Age: 57", "57"),
+    ("Khaki allegedly asked a conspirator to contact a U.S. company about purchasing nickel alloy 120.", "120"),
+    ("9, 2009, Susan Holloman, a file assistant, pleaded guilty to unlawfully accessing confidential files.", "9"),
+    ("Tsoodle, a former police officer with the Three Affiliated Tribes Police Department in New Town, N.D., was sentenced.",
+     "Three"),
+    ("Defendant Charges Maximum Sentence Court Date John Roe Garcia, 26 Charged with the following felony counts:", "26"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -388,6 +400,17 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Council Member Mark Roe said, “CLEAR is an innovative approach to solving the problem of substance misuse.”", "Mark Roe"),
     ('Special Agent in Charge John Khin announced the indictment.\n\n"Today\'s indictment is part of an ongoing effort to '
      'protect federal health care programs, said Special Agent in Charge Khin. DCIS will tirelessly pursue fraud."', "John Khin"),
+    # a capitalised "Said"; a title with a number; "the People state"; a name admitted "that …"; whose impact statement
+    ("“Police work is extremely dangerous, yet such a necessary function in our society.” Said SDPD Chief Scott Roe. "
+     "“Every day, San Diego Police Officers take on the challenge of keeping San Diego safe.”", "Scott Roe"),
+    ('"EPAs first priority is to protect the health of the people who live near these plants," said EPA Region 5 Acting '
+     'Administrator Bharat Mathur.', "Bharat Mathur"),
+    ("Wayne Hicks is serving a sentence.\n\nAccording to the complaint, Hicks admitted in his criminal case that his firm "
+     "helped customers \"get out of the traditional banking system and shield their financial transactions.\"", "Wayne Hicks"),
+    ("John Price testified.\n\nIn Price’s impact statement, he discussed the robbery, and in part described Taylor as, “Not "
+     "an emotional robber … it is a business for him.”", "John Price"),
+    ('"Robar bienes inmuebles es un crimen increíblemente serio y dañino", dijo el Fiscal de Distrito Penal del Condado de '
+     'Dallas, John Roe.', "John Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -408,6 +431,9 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("U.S. Attorney Ronald W. Sharpe for the District of the U.S. Virgin Islands", "Ronald W. Sharpe",
      "U.S. Attorney for the District of the U.S. Virgin Islands"),
     ("U. S. Attorney Immergut", "Immergut", "U.S. Attorney"),
+    ("Stuart W. Bowen, Jr. Special Inspector General for Iraq Reconstruction", "Stuart W. Bowen Jr.",
+     "Special Inspector General for Iraq Reconstruction"),
+    ("Wakefield, who led the investigation and testified during trial", "Wakefield", None),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
@@ -509,6 +535,19 @@ def test_answers_in_an_interview_release_are_the_interviewees():
     ("He was charged with driving with a blood alcohol level of.08 percent or more.", ".08 percent", 0.08, "percent",
      {"qualifier": "at least"}),
     ("Fue sentenciado a 15 años de prisión.", "15 años", 15, "duration", {"period": "year"}),
+    # a multiplier; "one year and one day"; "could be fined"; "no greater than"; "or less"; a change is no range
+    ("While both men and women can be victims of stalking, women are nearly three times more likely to be stalked.",
+     "nearly three times", 3, "other", {"counted": "times", "qualifier": "almost"}),
+    ("U.S. District Judge D. Brock Hornby sentenced Messier to serve one year and one day in prison.", "one year and one day",
+     366, "duration", {"period": "day"}),
+    ("Additionally, each defendant could be fined $250,000 for each count of conviction.", "$250,000", 250000, "money",
+     {"qualifier": "up to"}),
+    ("The statute provides for a sentence of no greater than one year in prison.", "no greater than one year", 1, "duration",
+     {"qualifier": "up to"}),
+    ("He billed for patients who did not have a life expectancy of six months or less.", "six months", 6, "duration",
+     {"qualifier": "up to", "measure": "life expectancy"}),
+    ("Since 2009, the Strike Force operations have expanded from two to nine locations throughout the United States.",
+     "nine", 9, "count", {"qualifier": None}),
     # "not more than" is a most; a sum per day keeps its day
     ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
@@ -593,7 +632,38 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
      "maximum sentence to life in state prison"),
     ("For the charged years 2005 through 2009, Grants partnership income was $509,339, $566,741 and $604,706, respectively.",
      "$566,741", "Grants partnership income"),
+    # words after the figure that only say when, by whom or to whom; "of which"; "two of the …"; a price per quantity; a
+    # clause after a comma that turns to something else
+    ("EBS announced that it would report a loss of $60 million for the year 2000.", "$60 million",
+     "EBS announced that it would report a loss for the year 2000"),
+    ("Roe, Poe and Doe were held hostage in the jungles of Colombia for over five years by the FARC, said Special Agent Piro.",
+     "over five years", "were held hostage in the jungles of Colombia by the FARC"),
+    ("About 660 persons submitted petitions for remission, of which 466 were approved by AFMLS.", "466",
+     "petitions for remission were approved by AFMLS"),
+    ("Roe is accused of leaving his DNA at two of the crime scenes.", "two", "crime scenes"),
+    ("Gaber charged $23.68 for 10 grams of the purported DCA, $45.52 for 20 grams or $110.27 for 100 grams.", "$45.52",
+     "price of 20 grams"),
+    ("Gaber charged $23.68 for 10 grams of the purported DCA, $45.52 for 20 grams or $110.27 for 100 grams.", "20 grams",
+     "purported DCA"),
+    ("Shooting victims declined by 33%, and murders went down by 21%, making up 88% of the citywide decline.", "21%",
+     "murders went down"),
+    ("The department has secured combined prison sentences of nearly 34 years, fines of over $2 million, and restitution.",
+     "nearly 34 years", "prison sentences"),
+    ("She is accused of paying him $5,000 to kill her husband of 15 years.", "15 years", "length of marriage"),
+    ("A federal grand jury returned an indictment against two Fujikura Ltd. executives for their roles.", "two",
+     "Fujikura Ltd. executives for their roles"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
     assert found[surface]["measure"] == measure, found
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Remarks by District Attorney Tony Roe at the Press Conference", "Tony Roe"),
+    ("Statement by the District Attorney on the Civil Complaint", "the District Attorney"),
+    ("District Attorney Tony Roe’s Statement on the Verdict", "Tony Roe"),
+])
+def test_a_release_that_is_one_statement_is_its_authors(title, speaker):
+    text = "SANTA ANA – “Today, the Office filed a civil complaint alleging unlawful and unfair business practices.”"
+    doc = Document(id="t/doc", text=text, title=title, blocks=tuple(classify(text, body_blocks(text))))
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == [speaker]
