@@ -52,7 +52,7 @@ NUMBER = rf"(?:{DIGITS}{SCALE}|{WORD_NUMBER}(?:\s+(?:hundred|thousand|million|bi
 
 PATTERNS = [
     # one in ten, six out of ten, 3 in 4
-    ("ratio", re.compile(rf"\b(?P<a>{NUMBER})\s+(?:in|out of)\s+(?P<b>{NUMBER})\b", re.I)),
+    ("ratio", re.compile(rf"\b(?P<a>{NUMBER})\s+(?:in|out of|of)\s+(?:every\s+)?(?P<b>{NUMBER})\b", re.I)),
     # nearly a quarter of a century / half a century
     ("century", re.compile(r"\b(?P<f>a quarter of a|half a)\s+century\b", re.I)),
     # more than half, two-thirds of
@@ -74,8 +74,8 @@ PATTERNS = [
     ("rate", re.compile(rf"\b(?P<n>{NUMBER})[\s-]*(?P<what>(?:miles|kilometers|kilometres)[\s-]+(?:per|an|a)[\s-]+hour|mph|km/h|"
                         r"parts[\s-]+per[\s-]+(?:million|billion|trillion)|ppm|ppb)\b", re.I)),
     # "nearly three times more likely": a multiplier, not a count of times
-    ("multiple", re.compile(rf"\b(?P<n>{NUMBER})\s+times(?=\s+(?:more|less|higher|lower|greater|larger|smaller|as|the|faster|"
-                            r"likelier|likely|bigger|longer|over)\b)", re.I)),
+    ("multiple", re.compile(rf"\b(?P<n>{NUMBER})\s+times(?=\s+(?:more|less|higher|lower|greater|larger|smaller|the|faster|"
+                            r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
@@ -107,6 +107,14 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # "Kevin Roe, then 37, formerly of Austin": an age
+    re.compile(r",\s*(?:then|now|age|aged)\s+\d{1,3}\s*,", re.I),
+    # names glued to a number by a hyphen: "8-Trey Crips", "602-A", "1,3-butadiene", "three-way calls"
+    re.compile(r"\b\d+-(?!(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?|Counts?|Foot|Feet|Acres?|Pounds?|Miles?|Million|Billion|"
+               r"Percent|Year-Old|Time)\b)[A-Z][a-z]+|\b\d+-[A-Z]\b|\b\d(?:,\d)+-[a-z]|\b(?:two|three|four|2|3|4)-way\b"),
+    # a union local, a citation's page, a bill, numbered counts and paragraphs
+    re.compile(r"\bLocal\s+\d+\b|\b(?:Id|Ibid)\.?\s+at\s+\d+|\b(?:[SHA]\.\s?B\.|H\.\s?R\.|SB|HB|AB)\s*\d+\b|^\s*\d{1,3}\.(?=\s|$)"),
+    re.compile(rf"\b[Cc]ounts?\s+(?:\d+|{WORD_NUMBER})(?:\s*(?:through|to|and|-|–)\s*(?:\d+|{WORD_NUMBER}))?\b(?!\s+(?:counts|of)\b)"),
     # docket numbers: "15 Cr. 585 (RJD)", and a docket number a sentence splitter left with its judge's initials
     re.compile(r"\b\d{1,2}\s*(?:Cr|Civ|Crim|CR|CV|Mag|MJ)\.?\s*\d{1,6}\b|\b\d{1,6}\s*\([A-Z]{2,4}\)"),
     # an age in a form: "Age: 57"; a list item after a semicolon: "; 5) Garrity being moved …"
@@ -144,7 +152,7 @@ NOT_FIGURE_RES = [
                r"(?:the\s+age\s+of\s+)?\d{1,2}\b(?!\s*(?:%|percent))", re.I),
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
-    re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?\d{1,3}(?:\s*(?:to|-|–|and|or)\s*\d{1,3})?\b", re.I),
+    re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:to|-|–|and|or)\s*\d{{1,3}})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
     re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:\s?(?:st|nd|rd|th))?)\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
@@ -260,12 +268,13 @@ def counted_noun(after: str) -> Optional[str]:
     return " ".join(words)
 
 
-CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$)")
+CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])")  # "… for fiscal year 2009.In total"
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|Bros|Jr|Sr|"
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
-TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
+TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary|Court Date|Status Conference|Jury Trial)\b)|"
+                         r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
@@ -273,7 +282,8 @@ TAIL_CUT_RE = re.compile(r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|wh
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
 PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
-DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than"}
+DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than",
+                  "totaling", "totalling", "worth", "valued"}
 # "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
 SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
                            r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
@@ -393,7 +403,10 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
             return " ".join(charge.group(1).split()[:8])
-    paren = before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
+    if before.rstrip().endswith("(") and counted in ("count", "counts"):  # "cocaine base (two counts)"
+        lead = " ".join(re.split(r"[:;]", before.rstrip()[:-1])[-1].split()[-8:])
+        return f"counts of {lead}" if lead else "counts"
+    paren = not counted and before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
     if paren:
         words = paren.group(1).split()
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
@@ -409,8 +422,19 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
-    tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)  # "15 or more", "0.08 percent or more"
-    if unit == "duration" and re.match(r"^to\s+life\b", tail, re.I):
+    tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)
+    relative = re.match(r"^(ago|earlier|later)\b[\s,]*(.*)", tail) if unit == "duration" else None
+    if relative:  # "two murders nearly 20 years ago", "Two days earlier, three of the co-defendants …"
+        head = head_before(sentence[max(0, start - 160):start])
+        if len(head.split()) >= 2:
+            return f"{head} {relative.group(1)}"
+        after = re.match(r"\s*\w+[\s,]*", sentence[end:])
+        return f"{relative.group(1)}: {clause_after(sentence, end + after.end())}".strip(" :")
+    if counted == "times" and not re.match(r"^(?:more|less|higher|lower|greater|larger|smaller|as|the)\b", tail):
+        head = head_before(sentence[max(0, start - 160):start])
+        if len(head.split()) >= 2:
+            return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"  # "15 or more", "0.08 percent or more"
+    if unit == "duration" and re.match(r"^to[\s-]+life\b", tail, re.I):
         # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life"
         return f"{noun_before(before) or 'sentence'} {tail}"
     other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
@@ -434,7 +458,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail  # "$352,076 in restitution", "$426 million in advertising revenue"
     if unit == "money":
         thing = counted_noun(sentence[end:end + 200])
-        if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES:
+        if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES and \
+                not re.search(r"(?:able|ible)$", thing.split()[0]):  # not "$1 billion traceable to …"
             return thing
     named = noun_before(before) if unit in ("money", "duration", "other") else None
     if named and unit == "duration" and named.split()[-1].lower() in RELATIONS:
@@ -461,6 +486,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         # "a loss of $60 million for the year 2000", "held hostage for over five years by the FARC", "paid $20,000 to
         # Santaniello": the words after say when, where, by whom or to whom; what it is stands before the figure
         head = head_before(before)
+        if len(head.split()) < 2:
+            head = head_before(sentence[max(0, start - 160):start])
         if len(head.split()) >= 2:
             return f"{head} {' '.join(tail.split()[:8])}"
     if len(tail.split()) >= 3 or (unit == "duration" and (re.match(r"^(?:in|of|on|at)\s+\w", tail) or
@@ -641,7 +668,8 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
     alternatives(sentence, found)
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
-            f["measure"] = head_before(sentence[max(0, f["start"] - 160):f["start"]])
+            f["measure"] = head_before(sentence[max(0, f["start"] - 160):f["start"]]) or \
+                " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:])
     return found
 
 
@@ -694,7 +722,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
                 high["qualifier"] = high["qualifier"] or "up to"
                 low["range_low"] = True
     for f in found:
-        if f["unit"] == "duration" and re.match(r"\s+to\s+life\b", sentence[f["end"]:], re.I):
+        if f["unit"] == "duration" and re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I):
             f["qualifier"] = f["qualifier"] or "at least"
 
 

@@ -55,8 +55,15 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|go
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+)?(?P<cue>{CUES})\b(?:\s+that)?"
+                         rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+)*(?P<cue>{CUES})\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
+GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})\s+(?P<cue>provided|gave|issued|released|made|"
+                               r"offered|submitted|posted|sent)\s+(?:a|an|the|this|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:statement|response|comment|explanation|answer|reply|message)\s*[:,]\s*$")
+# an acronym in quotation marks names a thing: (“FBI”), the "FARC,"
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}[,.;]?")
+# the wording of a law or a rule quoted after its citation: "§ 56.5(a)(4) (“…”)", "Section 2001.033(1)(A), the Rule does not …"
+STATUTE_BEFORE_RE = re.compile(r"(?:§|\bU\.S\.C\.|\b(?:Code|Section|Rule)\s+(?:§\s*)?\d[\w.()-]*)[^“”\"]{0,80}?[(“\"]*\s*$")
 # words someone wrote or said, named by whose they are: "the defendant’s statements", "Price’s impact statement"
 WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
                            r"(?:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
@@ -105,7 +112,7 @@ ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaint
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
-fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
+leader minority majority senate fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 
@@ -236,6 +243,10 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
         who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
     head, _, tail = who.partition(",")
+    first_tail = tail.split(",")[0].split()
+    if len(first_tail) >= 2 and all(name_like(t) for t in first_tail) and head.split() and \
+            head.split()[0].lower() in TITLE_WORDS and head.split()[-1].lower() in TITLE_WORDS and "," in tail:
+        return " ".join(first_tail), head.strip()  # "U.S. Postal Inspector in Charge, Henry Gutierrez, based in Miami"
     tail_tokens = tail.split()
     head_tokens = head.split()
     if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head_tokens and \
@@ -278,7 +289,7 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
     # "U.S. Attorney Ronald W. Sharpe for the District of the U.S. Virgin Islands": a name after a title and before
     # "for"/"of" is the person's; the capitals after it name the role's place (not "HSI New York Special Agent …")
-    earlier = [r for r in free[:-1] if r[0] > 0 and tokens[r[0] - 1].lower() in TITLE_WORDS - CONNECTORS
+    earlier = [r for r in runs if r[-1] < chosen[0] and r[0] > 0 and tokens[r[0] - 1].lower() in TITLE_WORDS - CONNECTORS
                and r[-1] + 1 < len(tokens) and tokens[r[-1] + 1].lower() in CONNECTORS - {"and", "the"}]
     if earlier:
         chosen = earlier[-1]
@@ -367,8 +378,9 @@ class People:
         if known and (len(tokens) == 1 or same_person(name, known[0])):
             if len(tokens) <= len(known[0].split()):
                 return known[0], role or known[1]
-        if len(tokens) == 1:  # a first name: "Janelle told the crowd" after "Janelle Weinberg is the mother of …"
-            first = {full for full in self.full.values() if full[0].split()[0] == name}
+        if len(tokens) == 1 and not name.isupper():  # a first name: "Janelle told the crowd" after "Janelle Weinberg is …"
+            first = {full for full in self.full.values() if full[0].split()[0] == name
+                     and full[0].split()[-1].strip(".,’'") not in ORG_WORDS}
             if len(first) == 1:
                 return next(iter(first))[0], role or next(iter(first))[1]
         return name, role
@@ -427,6 +439,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = ACCORDING_RE.match(before)
     if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
         return m.group("who"), "according to"
+    m = GAVE_STATEMENT_RE.search(before)
+    if m:  # "the OAG provided a non-responsive statement: “…”"
+        return m.group("who"), m.group("cue")
     m = WRITTEN_BY_RE.search(before)
     if m:  # "At trial, the defendant’s statements were introduced …, “…”", "In Price’s impact statement, he …"
         return m.group("who"), None
@@ -461,6 +476,7 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
 def described_before(text: str) -> Optional[str]:
     """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
     by the victim’s sister. She said in part, “…”"), when no one is named after it."""
+    text = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)  # not someone a quote mentions
     found = list(DESCRIBED_MENTION_RE.finditer(text))
     if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
         return None
@@ -574,7 +590,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 who_cue = statement.group("who"), statement.group("cue")
         statement_by = STATEMENT_TITLE_RE.match(document.title or "")
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
-            who_cue = statement_by.group("who") or statement_by.group("owner"), None
+            who = statement_by.group("who") or statement_by.group("owner")
+            who_cue = (who.title() if who.isupper() else who), None
         if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
                 previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
             who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
@@ -586,8 +603,10 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if m and m.start("who") < 80:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
+        statute = who_cue is None and STATUTE_BEFORE_RE.search(span.passage.text, max(0, local_start - 90), local_start)
         if (who_cue is None and not in_statement and not span.continues and
-                not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True):
+                not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True) or \
+                ACRONYM_RE.fullmatch(stripped) or statute:
             continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None
         if who_cue:
@@ -612,8 +631,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if name:
                     speaker, role = people.resolve(name, role)
                     people.add(speaker, role)
-        if speaker is None and who_cue and statement_by and who_cue[0] in statement_by.group("who", "owner"):
-            speaker = who_cue[0].strip()  # "Statement by the District Attorney": the office speaks
+        if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
+                [w.lower() for w in statement_by.group("who", "owner") if w]:
+            speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks
         lead = len(text) - len(text.lstrip())
         found.append({"start": span.start + lead, "end": span.start + lead + len(stripped), "text": stripped,
                       "passage": span.passage, "speaker": speaker, "role": role, "cue": cue,

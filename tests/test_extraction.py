@@ -211,6 +211,19 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Tsoodle, a former police officer with the Three Affiliated Tribes Police Department in New Town, N.D., was sentenced.",
      "Three"),
     ("Defendant Charges Maximum Sentence Court Date John Roe Garcia, 26 Charged with the following felony counts:", "26"),
+    # an age after "then", names and terms glued to a number by a hyphen, a union local, a citation's page, a bill,
+    # numbered counts and paragraphs, ages between two numbers
+    ("Kevin Roe, then 37, formerly of Austin, Texas, pleaded guilty.", "37"),
+    ("With the indictments of these seven alleged 8-Trey Crips gang members, we are delivering justice.", "8"),
+    ("Although it appeared that 602-A had been inhabited, the apartment was now empty.", "602"),
+    ("The company monitors the ambient levels of benzene and 1,3-butadiene at the fence line.", "3"),
+    ("Roe is accused of facilitating three-way calls between her husband and gang members.", "three"),
+    ("Roe directed over $580,000 in Local 657 funds to a contractor.", "657"),
+    ("Id. at 2176.", "2176"),
+    ("S.B. 1228, 69th Leg.", "1228"),
+    ("Counts seven through 13 were listed on the previous indictment.", "13"),
+    ("153.", "153"),
+    ("The center provides services to children between the ages of three and 15.", "15"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -321,6 +334,10 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "Sergeant Jane Roe testified about the “Special Handling Log.”",
     "Select the Nov. 7, 2008, press release entitled “Man faces trial for defrauding 125 investors, mostly seniors, of "
     "millions of dollars in a scheme” on the website.",
+    # an acronym in quotation marks; the wording of a law after its citation
+    'Charges were announced by John Roe, Special Agent in Charge of the Federal Bureau of Investigation ("FBI") Field Office.',
+    "In violation of Texas Government Code Section 2001.033(1)(A), the Final Rule does not disclose “the names of "
+    "interested groups or associations offering comment on the rule and whether they were for or against it.”",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -411,6 +428,18 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "an emotional robber … it is a business for him.”", "John Price"),
     ('"Robar bienes inmuebles es un crimen increíblemente serio y dañino", dijo el Fiscal de Distrito Penal del Condado de '
      'Dallas, John Roe.', "John Roe"),
+    # a title, a comma, the name and more; a surname after a title before "of the District of"; "has stated that";
+    # "responded:"; "provided a statement:"; an acronym is not a first name
+    ('"We will not allow criminals abroad to commit fraud on the American public," said U.S. Postal Inspector in Charge, '
+     'Henry Roe, based in Miami.', "Henry Roe"),
+    ('U.S. Attorney Carmen M. Roe announced the verdict.\n\n"The conviction should serve as a reminder to hacker '
+     'organizations," said U.S. Attorney Roe of the District of Massachusetts.', "Carmen M. Roe"),
+    ("Attorney General Ken Roe proposed the rule. Attorney General Roe has stated that the purpose of the rule is “to "
+     "enable citizens to hold prosecutors accountable.”", "Ken Roe"),
+    ("The OAG Reporting Unit would collect the reports.\n\nIn response to comments, the OAG responded: “The OAG reviewed "
+     "the comments and declines to make changes to the rule.”", "OAG"),
+    ("In response, the OAG provided a non-responsive statement: “The rule implements Government Code 41.006 as it "
+     "prescribes the time, form, and content of reports.”", "OAG"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -536,6 +565,8 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      {"qualifier": "at least"}),
     ("Fue sentenciado a 15 años de prisión.", "15 años", 15, "duration", {"period": "year"}),
     # a multiplier; "one year and one day"; "could be fined"; "no greater than"; "or less"; a change is no range
+    ("We sought a mandatory minimum penalty in two out of every three drug trafficking cases.", "two out of every three",
+     66.67, "percent", {}),
     ("While both men and women can be victims of stalking, women are nearly three times more likely to be stalked.",
      "nearly three times", 3, "other", {"counted": "times", "qualifier": "almost"}),
     ("U.S. District Judge D. Brock Hornby sentenced Messier to serve one year and one day in prison.", "one year and one day",
@@ -650,6 +681,20 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("The department has secured combined prison sentences of nearly 34 years, fines of over $2 million, and restitution.",
      "nearly 34 years", "prison sentences"),
     ("She is accused of paying him $5,000 to kill her husband of 15 years.", "15 years", "length of marriage"),
+    # how long ago or later; how many times someone did something; counts in brackets; a list of recipients; a bracketed
+    # count with its noun; a table's next cell
+    ("Justice has prevailed and a man who committed two senseless murders nearly 20 years ago will now pay.",
+     "nearly 20 years", "a man who committed two senseless murders ago"),
+    ("Two days earlier, three of the co-defendants were involved in another gang-related shooting.", "Two days",
+     "earlier: three of the co-defendants were involved in another gang-related shooting"),
+    ("Roe is accused of stabbing his wife 25 times, and stabbing his mother-in-law 26 times.", "26", "stabbing his mother-in-law"),
+    ("Roe Offense: Possession with intent to distribute cocaine base (two counts); distribution of cocaine base", "two",
+     "counts of Possession with intent to distribute cocaine base"),
+    ("Grants: the city of Salem, Massachusetts, $450,000; St. Louis County, Missouri, $750,000.", "$450,000",
+     "the city of Salem, Massachusetts"),
+    ("They are comparable to numbers from five-six years ago (146 homicides in 2015 and 520 shootings in 2014).", "146",
+     "homicides in 2015"),
+    ("Great bodily injury 11 years in state prison Sentencing Aug. 4, 2017, 9:00 a.m.", "11 years", "in state prison"),
     ("A federal grand jury returned an indictment against two Fujikura Ltd. executives for their roles.", "two",
      "Fujikura Ltd. executives for their roles"),
 ])
