@@ -65,8 +65,8 @@ PATTERNS = [
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
-    ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})\s+(?:(?P<per>years?|months?|weeks?|days?|hours?)\s+and\s+a\s+half|"
-                             rf"and\s+a\s+half\s+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
+    ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})[\s-]+(?:(?P<per>years?|months?|weeks?|days?|hours?)[\s-]+and[\s-]+a[\s-]+half|"
+                             rf"and[\s-]+a[\s-]+half[\s-]+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
     # "a year and a day", "from a year to two years": one of a period, written with the article
     ("a_compound", re.compile(r"\b(?P<n>an?|one)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
     ("a_period", re.compile(rf"(?<=\bfrom\s)(?P<n>an?)\s+(?P<per>year|month|week|day)\b(?=\s+to\s+(?:{NUMBER})\s+(?:years|months|weeks|days)\b)", re.I)),
@@ -78,9 +78,9 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
-    ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
+    ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
     ("count", re.compile(r"\b(?P<n>thousand|million|billion)(?P<plus>\s+plus)\b", re.I)),
     ("count", re.compile(rf"(?P<n>\b{NUMBER}\b)(?P<plus>\s+plus\b)?", re.I)),
@@ -107,6 +107,14 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # chemical formulas and labels glued to a bracket: "CO 2 emissions", "3[month]"; a mailbox or an extension
+    re.compile(r"\b(?:CO|NO|SO|CH|N|H|O)\s?[2-4]\b(?=\s+(?:emissions?|gas|gases|levels?|concentrations?|absorbed|released)\b)|"
+               r"\b\d+\[|\b(?:mailbox|extension|ext\.?|option|press)\s+\d+\b", re.I),
+    # children's ages after them: "three children, 7, 9, and 11"
+    re.compile(r"\b(?:children|sons|daughters|kids|grandchildren|siblings|brothers|sisters),?\s+(?:ages?\s+)?\d{1,2}"
+               r"(?:\s*,\s*(?:and\s+)?\d{1,2})*(?:,?\s*and\s+\d{1,2})?", re.I),
+    # a number alone in a sentence or a table cell: "Five", "153."
+    re.compile(rf"^\s*(?:{WORD_NUMBER}|\d{{1,4}})\s*\.?\s*$", re.I),
     # "Kevin Roe, then 37, formerly of Austin": an age
     re.compile(r",\s*(?:then|now|age|aged)\s+\d{1,3}\s*,", re.I),
     # names glued to a number by a hyphen: "8-Trey Crips", "602-A", "1,3-butadiene", "three-way calls"
@@ -136,7 +144,8 @@ NOT_FIGURE_RES = [
     # years long ago: "Swansea was established in 1663"
     re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|circa|founded|established|built)\s+1[5-8]\d\d\b", re.I),
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
-    re.compile(r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),  # "; and (3) to prohibit …": a list index before lower case
+    # "; and (3) to prohibit …": a list index before lower case (not "nine (9) grams", "five (5) years")
+    re.compile("".join(rf"(?<!{w} )(?<!{w.capitalize()} )" for w in SMALL) + r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
     re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     # the emergency number naming a service: "911 services", "a 911 call", "the 911 dispatcher"
@@ -283,7 +292,7 @@ NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
 PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per", "total", "worth", "more", "less", "cash"}
 DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than",
-                  "totaling", "totalling", "worth", "valued"}
+                  "totaling", "totalling", "worth", "valued", "during", "within"}
 # "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
 SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
                            r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
@@ -316,6 +325,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
 # a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
 # "at her Sept. 15 sentencing", "in fiscal year 2011"
 OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|should|would|could|depending)\b|"
+                             r"(?:before|after|while|without|by)\s+[a-z]+ing\b|"
                              r"(?P<when>(?:(?:effective|as\s+of|beginning|starting)\s+" + MONTH + r"|at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
 RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)(?:\s+from)?|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
@@ -339,8 +349,8 @@ RELATIONS = {"husband": "marriage", "wife": "marriage", "spouse": "marriage", "m
 CIRCUMSTANCE_RE = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:the\s+)?[A-Z]|"
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
-    r"at\s+[A-Z]|to\s+[A-Z]|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
-    r"via\b|during\b|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
+    r"at\s+[A-Z]|to\s+[A-Z]|to\s+the\s+(?:government|victims?|state|county|city|court|IRS|United States)\b|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
+    r"via\b|during\b|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -404,7 +414,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
             return " ".join(charge.group(1).split()[:8])
     if before.rstrip().endswith("(") and counted in ("count", "counts"):  # "cocaine base (two counts)"
-        lead = " ".join(re.split(r"[:;]", before.rstrip()[:-1])[-1].split()[-8:])
+        lead = " ".join(re.split(r"[:;]", sentence[max(0, start - 160):start].rstrip()[:-1])[-1].split()[-14:])
         return f"counts of {lead}" if lead else "counts"
     paren = not counted and before.rstrip().endswith("(") and re.search(r"([\w/’'-]+(?:\s+[\w/’'-]+){0,2})\s*\(\s*$", before)
     if paren:
@@ -664,6 +674,14 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             priced = [g for g in found if g["unit"] == following["unit"] and g.get("counted") == following.get("counted")]
             if "$" in following["measure"] and priced:
                 following["measure"] = priced[0]["measure"]  # "… 10 grams of the purported DCA, $45.52 for 20 grams"
+    for f, following in zip(found, found[1:]):
+        # "returns of 36.38 percent for 2010, 48.27 percent for 2011, …": each year's figure has the first one's measure
+        own = YEAR_CIRCUMSTANCE_RE.match(following["measure"])
+        if own and following["unit"] == f["unit"] and YEAR_CIRCUMSTANCE_RE.search(f["measure"]) and \
+                re.fullmatch(r"\s+(?:for|in|during)\s+[^,;]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", sentence[f["end"]:following["start"]]):
+            base = YEAR_CIRCUMSTANCE_RE.sub("", f["measure"]).strip()
+            if base:
+                following["measure"] = f"{base} {following['measure']}"
     respectively_lists(sentence, found)
     alternatives(sentence, found)
     for f in found:
@@ -703,6 +721,7 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
         k = j + 1
 
 
+YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
                             r"jumped|climbed|raised|lowered|reduced|went|changed|expanded|expands|grown|increase|up|down)\s+(?:\w+\s+){0,2}?from\s+$", re.I)
@@ -722,6 +741,8 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
                 high["qualifier"] = high["qualifier"] or "up to"
                 low["range_low"] = True
     for f in found:
+        if f["unit"] == "duration" and not f["qualifier"] and re.search(r"\b(?:one|an?)\s+(?:to|-|–)\s*$", sentence[:f["start"]]):
+            f["qualifier"] = "up to"  # "one to three years": the low end is not read as a figure ("one" never is)
         if f["unit"] == "duration" and re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I):
             f["qualifier"] = f["qualifier"] or "at least"
 

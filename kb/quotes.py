@@ -40,12 +40,12 @@ NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|"
-                           rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES})\b", re.S)
+                           rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
                        rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>(?i:{SAID_CUES}))|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|the \w+)|(?:(?<=told)|(?<=tells)|"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
@@ -57,6 +57,8 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|go
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+)*(?P<cue>{CUES})\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
+WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+who\s+"
+                         rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES})\b[^“”\"]{{0,160}}$")
 GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})\s+(?P<cue>provided|gave|issued|released|made|"
                                r"offered|submitted|posted|sent)\s+(?:a|an|the|this|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:statement|response|comment|explanation|answer|reply|message)\s*[:,]\s*$")
@@ -218,7 +220,7 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
-LEADING_WORDS = {"la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
+LEADING_WORDS = {"meet", "spotlight", "la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
 
 
@@ -231,13 +233,15 @@ def name_like(token: str) -> bool:
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
+    who = re.sub(r"[’']s?\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}(?:report|study|survey|letter|statement|opinion|brief|complaint|"
+                 r"website|audit|analysis|findings|guidance|filing)\b.*$", "", who)  # "Orange County Health Care Agency’s 2017 report"
     who = re.sub(r"\bU\.\s+S\.", "U.S.", who)  # "U. S. Attorney Immergut"
     doe = re.fullmatch(r"(?:the\s+)?((?:Jane|John) Doe(?:\s*#?\d{1,2})?)", who)
     if doe:
         return doe.group(1), None  # "Jane Doe 2": the number is part of the name
     who = re.sub(r"\s+(?:in a (?:news )?(?:statement|release)|today|yesterday|on \w+day)$", "", who)
     who = re.sub(r"\s+en\s+(?:su|sus|un|una|la|el|los|las)\s.*$", "", who)  # "… Haley Pratt en su argumento de cierre"
-    who = re.sub(rf"\s+(?:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
+    who = re.sub(rf"\s+(?i:{CUES})$", "", who)  # "said Orange County District Attorney Todd Spitzer said."
     if not who:
         return None, None
     while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
@@ -261,6 +265,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         tail = ", ".join(p for p in (suffix.group(2), tail) if p.strip())
     tail = re.sub(r"^\s*(?:who|which|whose|that)\b.*", "", tail)  # "said Wakefield, who led the investigation": no role
     tokens = head.split()
+    if len(tokens) > 2 and tokens[0] in ("The", "the") and tokens[-1].strip(",.") in ORG_WORDS:
+        tokens = tokens[1:]  # "The U.S. Supreme Court"
     runs, run = [], []
     for k, token in enumerate(tokens):
         if name_like(token):
@@ -277,7 +283,7 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
             not any(t.lower() in CONNECTORS for t in tokens):
         # an organisation speaks: "Harris County", "the Orange County District Attorney’s Office"
         k = len(tokens) - 1
-        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS):
+        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS or tokens[k - 1] == "U.S."):
             k -= 1
         return " ".join(tokens[k:]).strip(" ,."), None
     people_runs = [r for r in runs if tokens[r[-1]].strip(",.") not in ORG_WORDS]
@@ -295,6 +301,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         chosen = earlier[-1]
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
         chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
+        if len(chosen) >= 4:  # "Director of National Drug Control Policy Gil Kerlikowske"
+            chosen = chosen[-3:] if re.fullmatch(r"[A-Z]\.", tokens[chosen[-2]]) else chosen[-2:]
     org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
     if org_ends:
         chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
@@ -418,6 +426,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     who_words = m.group("who").replace(",", " ").split() if m else []
     if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
         return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
+    m = WHO_SAID_RE.search(before)
+    if m:  # "grabbed from behind by the defendant, who put her in a chokehold and said:", "Foust, who told officers that …"
+        return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
@@ -555,7 +566,7 @@ def bare_attribution(passage: Optional[Passage]) -> bool:
 def interviewee_of(document: Document) -> Optional[str]:
     """The one person a release interviews, with the title before the name: "Meet Confidential Legal Secretary
     Marilu Glassman" (in its title or its text)."""
-    m = re.search(rf"\b(?:Meet|Q&A with|Questions for|[Ii]nterview with)\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}"
+    m = re.search(rf"\b(?:Meet|Q&A with|Questions for|[Ii]nterview with|Spotlight:?|Get(?:ting)? to Know)\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}"
                   rf"{NAME_TOKEN})", document.title) or \
         re.search(rf"\bMeet\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}{NAME_TOKEN})", document.text[:2000])
     if not m:
@@ -604,6 +615,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
         statute = who_cue is None and STATUTE_BEFORE_RE.search(span.passage.text, max(0, local_start - 90), local_start)
+        statute = statute or (who_cue is None and len(stripped.split()) <= 3 and  # a “25% off” summer sale
+                              re.search(r"\b(?:a|an|the|its|their|his|her)\s+[“\"]?$", span.passage.text[:local_start]) and
+                              re.match(r"[”\"]?\s+[a-z]", span.passage.text[local_end:]))
         if (who_cue is None and not in_statement and not span.continues and
                 not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True) or \
                 ACRONYM_RE.fullmatch(stripped) or statute:
@@ -622,8 +636,13 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 described = described_before(span.passage.text[:max(0, local_start - 1)])
                 speaker, role = (described, None) if described else (last_speaker or (None, None))
                 if not described and not mentioned(last_speaker, span.passage.text, previous):
+                    # the last speaker is not in this paragraph or the one before: "He looked at the camera and said"
+                    # is someone the paragraph names, the defendant it is about, or no one kb can tell
                     named = named_before(span.passage.text[:max(0, local_start - 1)], people)
-                    speaker, role = named or (speaker, role)
+                    about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
+                                                (previous.text if previous is not None else ""), re.I)
+                    speaker, role = named or ((people.by_role.get("defendant"), None) if about_defendant else (None, None))
+                    speaker = speaker if speaker else None
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:

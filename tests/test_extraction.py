@@ -224,6 +224,13 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Counts seven through 13 were listed on the previous indictment.", "13"),
     ("153.", "153"),
     ("The center provides services to children between the ages of three and 15.", "15"),
+    # a chemical formula, a label glued to a bracket, a mailbox, children's ages, a number alone in a table cell
+    ("Conversion is expected to approach carbon neutrality, meaning that CO 2 emissions released by burning biomass fuel "
+     "will be offset.", "2"),
+    (". . . 3[month] esp.", "3"),
+    ("Contact the department at 1-800-896-7743, mailbox 97, or by e-mail.", "97"),
+    ("He left behind a wife and three children, 7, 9, and 11.", "9"),
+    ("Five", "Five"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -336,6 +343,7 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "millions of dollars in a scheme” on the website.",
     # an acronym in quotation marks; the wording of a law after its citation
     'Charges were announced by John Roe, Special Agent in Charge of the Federal Bureau of Investigation ("FBI") Field Office.',
+    "The company also regularly offered sales pricing promotions, including a “25% off” summer sale in 2013.",
     "In violation of Texas Government Code Section 2001.033(1)(A), the Final Rule does not disclose “the names of "
     "interested groups or associations offering comment on the rule and whether they were for or against it.”",
 ])
@@ -440,6 +448,20 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "the comments and declines to make changes to the rule.”", "OAG"),
     ("In response, the OAG provided a non-responsive statement: “The rule implements Government Code 41.006 as it "
      "prescribes the time, form, and content of reports.”", "OAG"),
+    # a relative clause says who spoke; a long run after "of" ends in the name; a capitalised "Said" after a name;
+    # a report named by whose it is; an organisation keeps its "U.S."
+    ("“This was a brutal attack,” said District Attorney Eric Roe.\n\nThe victim was grabbed from behind by Adam Poe, who "
+     "put her in a chokehold and said: “I have a knife. I just got out of jail.”", "Adam Poe"),
+    ('"Prescription drug abuse is the fastest-growing drug problem," said Director of National Drug Control Policy Gil Roe.',
+     "Gil Roe"),
+    ("“This very early release is unconscionable,” DA Summer Roe Said.", "Summer Roe"),
+    ("According to Orange County Health Care Agency’s 2017 report, “Drug overdose is now the leading cause of accidental "
+     "death in the U.S.”", "Orange County Health Care Agency"),
+    ("The U.S. Supreme Court has opined that civil proceedings should be closed “only in the rarest of circumstances.”",
+     "U.S. Supreme Court"),
+    # a pronoun whose last speaker is two paragraphs away is not that speaker
+    ("“This was a brutal attack,” said District Attorney Eric Roe.\n\nThe defendant allegedly kicked him down the stairs.\n\n"
+     "He then left the building. He looked at the camera and said, “When I end this video, go and watch the video.”", None),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -579,6 +601,14 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      {"qualifier": "up to", "measure": "life expectancy"}),
     ("Since 2009, the Strike Force operations have expanded from two to nine locations throughout the United States.",
      "nine", 9, "count", {"qualifier": None}),
+    # a number with its digits in brackets; "two-and-a-half-month"; "one to three years" is a most
+    ("He was charged with purchasing more than nine (9) grams of ephedrine.", "more than nine (9) grams", 9, "other",
+     {"counted": "grams", "qualifier": "more than"}),
+    ("He was sentenced to five (5) years in prison.", "five (5) years", 5, "duration", {"period": "year"}),
+    ("After a complicated two-and-a-half-month preliminary hearing, a judge found sufficient evidence.",
+     "two-and-a-half-month", 2.5, "duration", {"period": "month"}),
+    ("He was sentenced today by Justice Danny Chun to one to three years in state prison.", "three years", 3, "duration",
+     {"qualifier": "up to"}),
     # "not more than" is a most; a sum per day keeps its day
     ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
@@ -695,6 +725,14 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("They are comparable to numbers from five-six years ago (146 homicides in 2015 and 520 shootings in 2014).", "146",
      "homicides in 2015"),
     ("Great bodily injury 11 years in state prison Sentencing Aug. 4, 2017, 9:00 a.m.", "11 years", "in state prison"),
+    # "to the government" says to whom; a participle clause after a range says when; each year of a list has the first
+    # one's measure
+    ("Under the plea agreement, Ellis agreed to forfeit $360,000 to the government.", "$360,000",
+     "Ellis agreed to forfeit to the government"),
+    ("They inflated the price of the contracts by 13 to 21 percent before submitting the contracts to the U.N.",
+     "21 percent", "They inflated the price of the contracts"),
+    ("He claimed that ELIV had annual investment returns of 36.38 percent for 2010, 44.56 percent for 2012 and 45.11 "
+     "percent for 2013.", "45.11 percent", "He claimed that ELIV had annual investment returns for 2013"),
     ("A federal grand jury returned an indictment against two Fujikura Ltd. executives for their roles.", "two",
      "Fujikura Ltd. executives for their roles"),
 ])
