@@ -145,7 +145,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|circa|founded|established|built)\s+1[5-8]\d\d\b", re.I),
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
     # "; and (3) to prohibit …": a list index before lower case (not "nine (9) grams", "five (5) years")
-    re.compile("".join(rf"(?<!{w} )(?<!{w.capitalize()} )" for w in SMALL) + r"\(\s*\d{1,2}\s*\)(?=\s+[a-z])"),
+    re.compile(r"\(" + "".join(rf"(?<!{w} \()(?<!{w.capitalize()} \()" for w in SMALL) + r"\s*\d{1,2}\s*\)(?=\s+[a-z])"),
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
     re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     # the emergency number naming a service: "911 services", "a 911 call", "the 911 dispatcher"
