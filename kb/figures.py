@@ -107,6 +107,8 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # a program or a paragraph named by a number and a letter: "the SBA 8(a) program", "section 2(b)"
+    re.compile(r"\b\d+\([a-z]\)"),
     # chemical formulas and labels glued to a bracket: "CO 2 emissions", "3[month]"; a mailbox or an extension
     re.compile(r"\b(?:CO|NO|SO|CH|N|H|O)\s?[2-4]\b(?=\s+(?:emissions?|gas|gases|levels?|concentrations?|absorbed|released)\b)|"
                r"\b\d+\[|\b(?:mailbox|extension|ext\.?|option|press)\s+\d+\b", re.I),
@@ -162,7 +164,7 @@ NOT_FIGURE_RES = [
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
     re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:to|-|–|and|or)\s*\d{{1,3}})?\b", re.I),
-    re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years|months|[a-z]))", re.I),
+    re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+at\s+the\s+time))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
     re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:\s?(?:st|nd|rd|th))?)\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
@@ -282,7 +284,8 @@ ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
-TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary|Court Date|Status Conference|Jury Trial)\b)|"
+TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary|Court Date|Status Conference|Jury Trial|"
+                         r"Mandatory|Circumstances of|Case #)\b)|"
                          r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
@@ -334,7 +337,7 @@ NUMBER_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+([a-z
 AGENT_CUT_RE = re.compile(r",|\s+by\s+(?=(?:[A-Z][\w.’'-]*\s+){0,5}(?:Judge|Justice|Court|Magistrate)\b)")
 # "for at least one year after the grant ends": a clause of its own says when, not what lasts (not "six days after
 # the Sept. 18 deadline", a noun phrase)
-TIME_CLAUSE_RE = re.compile(r"^(?:after|before|until|once|when)\s+(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+TIME_CLAUSE_RE = re.compile(r"^(?:after|before|until|once|when)\s+(?:the|his|her|their|its|a|an|this|that|he|she|they|it|we)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:ends|ended|expires|expired|begins|began|starts|started|is|was|are|were|has|have|had|closes|closed)\b")
 # "the order, which lasts for ten years", "an investigation by the police that lasted for 45 years": how long a thing lasted
 LASTED_RE = re.compile(r"(?P<what>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?:\s+by\s+[^,;]{1,60}?)?,?\s+(?:which|that)\s+"
@@ -432,6 +435,10 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    if re.search(r",\s+(?:who|which)\s+[^,;]*$", sentence[:start]) and re.match(r"\s*,", sentence[end:]):
+        tail = ""  # "Riekers, who had served as an agent for over 15 years, stole …": the main clause is another matter
+    if unit == "other" and re.match(r"^away\b", tail):  # "from less than 15 feet away"
+        return f"distance: {head_before(before)}".strip(": ")
     tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)
     relative = re.match(r"^(ago|earlier|later)\b[\s,]*(.*)", tail) if unit == "duration" else None
     if relative:  # "two murders nearly 20 years ago", "Two days earlier, three of the co-defendants …"
@@ -774,6 +781,9 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
             continue
         if OR_LESS_RE.match(sentence, f["end"]) and " or " in sentence[f["end"]:f["end"] + 20]:
             f["qualifier"] = "up to"
+            continue
+        if f["unit"] in ("duration", "money") and "Maximum Sentence" in sentence[:f["start"]]:
+            f["qualifier"] = "up to"  # a release's table of charges: the term stands in its "Maximum Sentence" column
             continue
         if f["unit"] not in ("duration", "money") or f["kind"] == "adjective" or not PENALTY_RE.search(sentence):
             continue

@@ -265,6 +265,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         tail = ", ".join(p for p in (suffix.group(2), tail) if p.strip())
     tail = re.sub(r"^\s*(?:who|which|whose|that)\b.*", "", tail)  # "said Wakefield, who led the investigation": no role
     tokens = head.split()
+    while len(tokens) > 2 and re.fullmatch(r"[A-Z]{6,}[,.]?", tokens[0]) and name_like(tokens[1]):
+        tokens = tokens[1:]  # a dateline before the name: "WASHINGTON Thomas E. Perez"
     if len(tokens) > 2 and tokens[0] in ("The", "the") and tokens[-1].strip(",.") in ORG_WORDS:
         tokens = tokens[1:]  # "The U.S. Supreme Court"
     runs, run = [], []
@@ -306,6 +308,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
     if org_ends:
         chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
+    if len(chosen) >= 3 and re.fullmatch(r"[A-Z]{2,5}", tokens[chosen[0]]) and all(name_like(tokens[k]) for k in chosen[1:]):
+        chosen = chosen[1:]  # "CPP Cheryl Sueing-Jones", "OCDA Tony Rackauckas": the initials are the title's
     name = " ".join(tokens[k] for k in chosen).strip(" ,")
     rest = [t for k, t in enumerate(tokens) if k not in chosen]
     while rest and rest[0].lower() in CONNECTORS | {"today", "yesterday"} | {"Today"}:

@@ -231,6 +231,8 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Contact the department at 1-800-896-7743, mailbox 97, or by e-mail.", "97"),
     ("He left behind a wife and three children, 7, 9, and 11.", "9"),
     ("Five", "Five"),
+    ("The defendant, who was 20 at the time, was arrested immediately.", "20"),
+    ("Under the SBAs 8(a) business development program, a business can apply for certification.", "8"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -485,6 +487,8 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("Stuart W. Bowen, Jr. Special Inspector General for Iraq Reconstruction", "Stuart W. Bowen Jr.",
      "Special Inspector General for Iraq Reconstruction"),
     ("Wakefield, who led the investigation and testified during trial", "Wakefield", None),
+    ("WASHINGTON Thomas E. Perez, Assistant Attorney General", "Thomas E. Perez", "Assistant Attorney General"),
+    ("OCDA Tony Rackauckas", "Tony Rackauckas", "OCDA"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
@@ -609,6 +613,8 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      "two-and-a-half-month", 2.5, "duration", {"period": "month"}),
     ("He was sentenced today by Justice Danny Chun to one to three years in state prison.", "three years", 3, "duration",
      {"qualifier": "up to"}),
+    ("Charges Maximum Sentence Child endangerment by caretaker One year in county jail Pre-trial hearing Aug. 23, 2018.",
+     "One year", 1, "duration", {"qualifier": "up to", "measure": "in county jail"}),
     # "not more than" is a most; a sum per day keeps its day
     ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
@@ -727,6 +733,12 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("Great bodily injury 11 years in state prison Sentencing Aug. 4, 2017, 9:00 a.m.", "11 years", "in state prison"),
     # "to the government" says to whom; a participle clause after a range says when; each year of a list has the first
     # one's measure
+    ("Riekers, who had served as a federal law enforcement agent for over 15 years, stole ammunition from the armory.",
+     "over 15 years", "had served as a federal law enforcement agent"),
+    ("Roe was a program manager with WiFi Alliance for three years before he was terminated.", "three years",
+     "Roe was a program manager with WiFi Alliance"),
+    ("Roe called out the victim’s name from less than 15 feet away and when Poe rose to face him, Roe fired.",
+     "less than 15 feet", "distance: Roe called out the victim’s name"),
     ("Under the plea agreement, Ellis agreed to forfeit $360,000 to the government.", "$360,000",
      "Ellis agreed to forfeit to the government"),
     ("They inflated the price of the contracts by 13 to 21 percent before submitting the contracts to the U.N.",
