@@ -86,6 +86,8 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
+                            r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
 COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
@@ -353,6 +355,9 @@ class People:
                     role = after.group(1)  # "Christine Varney, Assistant Attorney General in charge of …"
                 self.add(name, role, weak=True)
 
+        # the one court a release names, for "the court stated": "Orange County Superior Court", "the Court of Appeals"
+        courts = {re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in NAMED_COURT_RE.finditer(document.text)}
+        self.court = f"the {courts.pop()}" if len(courts) == 1 else None
         self.by_role: Dict[str, str] = {}
         person = rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})"
         for noun in ROLE_NOUNS:
@@ -634,6 +639,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
             elif COURT_RE.fullmatch(who.strip(" ,.")):
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
+                if speaker == "the court" and people.court:
+                    speaker = people.court  # the court the release names: "the Orange County Superior Court"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif who.strip().lower() in PRONOUNS:

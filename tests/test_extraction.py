@@ -464,6 +464,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # a pronoun whose last speaker is two paragraphs away is not that speaker
     ("“This was a brutal attack,” said District Attorney Eric Roe.\n\nThe defendant allegedly kicked him down the stairs.\n\n"
      "He then left the building. He looked at the camera and said, “When I end this video, go and watch the video.”", None),
+    # "the court" is the one court the release names, and stays "the court" when it names two
+    ("The case was heard in Orange County Superior Court.\n\nThe court stated, “The defendant showed no remorse for the "
+     "harm he caused.”", "the Orange County Superior Court"),
+    ("The case went from Orange County Superior Court to the Court of Appeal.\n\nThe court stated, “The defendant showed "
+     "no remorse for the harm he caused.”", "the court"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
