@@ -99,7 +99,7 @@ RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|wi
             r"parents|family|friend|children|child)")
 DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
-             rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:the victim|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
+             rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:one of the victims|the victims?|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
 DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
@@ -116,7 +116,8 @@ ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaint
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
-leader minority majority senate fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
+leader minority majority senate paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
+superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 

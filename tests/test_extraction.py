@@ -469,6 +469,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "harm he caused.”", "the Orange County Superior Court"),
     ("The case went from Orange County Superior Court to the Court of Appeal.\n\nThe court stated, “The defendant showed "
      "no remorse for the harm he caused.”", "the court"),
+    # the father of one of the victims is not one of the victims; a Spanish title before the name
+    ("The father of one of the victims also delivered an impact statement. He said in part, “It is hard to believe that "
+     "people like this exist.”", "the father of one of the victims"),
+    ("“Estamos agradecidos por el trabajo de la fiscalía”, dijo el superintendente del Distrito Escolar Unificado de Santa "
+     "Ana, Jerry Roe.", "Jerry Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -494,6 +499,7 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("Wakefield, who led the investigation and testified during trial", "Wakefield", None),
     ("WASHINGTON Thomas E. Perez, Assistant Attorney General", "Thomas E. Perez", "Assistant Attorney General"),
     ("OCDA Tony Rackauckas", "Tony Rackauckas", "OCDA"),
+    ("Paralegal Sandy Roe", "Sandy Roe", "Paralegal"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
