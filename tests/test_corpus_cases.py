@@ -96,6 +96,6 @@ def test_judged_audit_samples_hold_no_county_text(path):
                "verdict", "strict_correct", "error_category", "is_quote", "span_ok", "speaker_ok", "role_ok",
                "speaker_named_in_release"}
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 85
+    assert len(rows) >= 60
     assert all(set(row) <= allowed for row in rows if row["source"] == "da")
-    assert all(row["verdict"] in ("correct", "wrong") for row in rows)
+    assert all(row["verdict"] in ("correct", "wrong", "unsure") for row in rows)
