@@ -67,6 +67,8 @@ PATTERNS = [
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})[\s-]+(?:(?P<per>years?|months?|weeks?|days?|hours?)[\s-]+and[\s-]+a[\s-]+half|"
                              rf"and[\s-]+a[\s-]+half[\s-]+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
+    # "a 14 1/2 year sentence"
+    ("half_more", re.compile(r"\b(?P<n>\d+)\s+1/2[\s-]+(?P<per>years?|months?|weeks?|days?|hours?)\b", re.I)),
     # "a year and a day", "from a year to two years": one of a period, written with the article
     ("a_compound", re.compile(r"\b(?P<n>an?|one)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
     ("a_period", re.compile(rf"(?<=\bfrom\s)(?P<n>an?)\s+(?P<per>year|month|week|day)\b(?=\s+to\s+(?:{NUMBER})\s+(?:years|months|weeks|days)\b)", re.I)),
@@ -107,6 +109,10 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # case citations: "54 F.3d 261", "512 U.S. 1", "129 S. Ct. 2527", "802 S.W.2d 237"
+    re.compile(r"\b\d+\s+(?:F\.\s?(?:2d|3d|4th)?|F\.\s?Supp\.(?:\s?[23]d)?|U\.S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
+               r"S\.W\.(?:[23]d)?|N\.E\.(?:[23]d)?|N\.W\.(?:2d)?|So\.\s?(?:[23]d)?|P\.(?:[23]d)?|Cal\.\s?(?:App\.\s?)?(?:\d+th|[2-5]d)?)"
+               r"\s*\d+"),
     # a program or a paragraph named by a number and a letter: "the SBA 8(a) program", "section 2(b)"
     re.compile(r"\b\d+\([a-z]\)"),
     # chemical formulas and labels glued to a bracket: "CO 2 emissions", "3[month]"; a mailbox or an extension
@@ -167,7 +173,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+at\s+the\s+time))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
     re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:\s?(?:st|nd|rd|th))?)\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
-               r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)\b"),
+               r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)(?!\w)"),
     re.compile(r"\b\d{1,6}\s+block\s+of\b", re.I),
     # phone numbers with the area code in brackets: "(714)765-1929", "(714) 834-7538"
     re.compile(r"\(\d{3}\)\s*\d{3}\s*[\s.-]\s*\d{4}\b"),  # also "(714) 347- 8408"
@@ -602,7 +608,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             text = match.group(0)
             if not text.strip() or overlaps(span, taken):
                 continue
-            if overlaps(span, blocked) and kind not in ("money", "percent", "ratio"):
+            if overlaps(span, blocked) and kind not in ("money", "percent", "ratio", "half_more"):
                 continue
             if kind == "money" and DENOMINATION_RE.match(sentence, span[1]):
                 taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])

@@ -116,10 +116,13 @@ ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaint
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
-leader minority majority senate paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
+leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
+TWO_WORD_PLACES = {"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina", "North Dakota",
+                   "South Dakota", "West Virginia", "Rhode Island", "Puerto Rico", "Virgin Islands", "Mariana Islands"}
+NAME_PARTICLES = {"de", "van", "von", "da", "del", "della", "di", "du", "le", "la", "bin", "al"}
 
 
 @dataclass
@@ -250,10 +253,15 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
         who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
     head, _, tail = who.partition(",")
-    first_tail = tail.split(",")[0].split()
+    first_tail, titles = tail.split(",")[0].split(), []
+    while first_tail and first_tail[0].lower() in TITLE_WORDS - CONNECTORS:
+        titles.append(first_tail.pop(0))
     if len(first_tail) >= 2 and all(name_like(t) for t in first_tail) and head.split() and \
-            head.split()[0].lower() in TITLE_WORDS and head.split()[-1].lower() in TITLE_WORDS and "," in tail:
-        return " ".join(first_tail), head.strip()  # "U.S. Postal Inspector in Charge, Henry Gutierrez, based in Miami"
+            head.split()[0].lower() in TITLE_WORDS and first_tail[-1].strip(".,") not in ORG_WORDS and \
+            (titles or "," in tail or head.split()[-1].lower() in TITLE_WORDS):
+        # "U.S. Postal Inspector in Charge, Henry Gutierrez, based in Miami", "Director of the Sunburst Youth Challenge
+        # Academy, Lieutenant Colonel Joel Armstrong"
+        return " ".join(first_tail), ", ".join(p for p in (head.strip(), " ".join(titles)) if p)
     tail_tokens = tail.split()
     head_tokens = head.split()
     if len(tail_tokens) >= 2 and all(name_like(t) for t in tail_tokens) and head_tokens and \
@@ -274,7 +282,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         tokens = tokens[1:]  # "The U.S. Supreme Court"
     runs, run = [], []
     for k, token in enumerate(tokens):
-        if name_like(token):
+        if name_like(token) or (token in NAME_PARTICLES and k + 1 < len(tokens) and name_like(tokens[k + 1]) and
+                                (run or (k and tokens[k - 1].lower() in TITLE_WORDS))):  # "Mayor de Blasio"
             run.append(k)
         else:
             if run:
@@ -305,8 +314,12 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if earlier:
         chosen = earlier[-1]
     if not free and len(chosen) >= 3 and chosen[0] > 0 and tokens[chosen[0] - 1].lower() in CONNECTORS:
-        chosen = chosen[1:]  # "District of Oregon Kent Robinson": the place belongs to the role
-        if len(chosen) >= 4:  # "Director of National Drug Control Policy Gil Kerlikowske"
+        # "District of Oregon Kent Robinson", "Eastern District of New York John Roe", "Director of National Drug Control
+        # Policy Gil Kerlikowske": the place or the office belongs to the role, the name is the run's last words
+        chosen = chosen[1:]
+        if len(chosen) >= 3 and f"{tokens[chosen[0] - 1]} {tokens[chosen[0]]}".strip(",") in TWO_WORD_PLACES:
+            chosen = chosen[1:]
+        if len(chosen) >= 4:
             chosen = chosen[-3:] if re.fullmatch(r"[A-Z]\.", tokens[chosen[-2]]) else chosen[-2:]
     org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
     if org_ends:
@@ -348,13 +361,16 @@ class People:
     def __init__(self, document: Document):
         self.full: Dict[str, Tuple[str, Optional[str]]] = {}
         for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
-            # a run of capitals may cross a sentence end ("… the DA’s Office. Meet Confidential Legal Secretary …")
-            name, role = split_who(re.split(r"(?<=[a-z]{2})\.\s+", m.group(0))[-1])
-            if name and 2 <= len(name.split()) <= 5:
-                after = APPOSITIVE_ROLE_RE.match(document.text, m.end())
-                if not role and after and after.group(1).split()[0].lower() in TITLE_WORDS:
-                    role = after.group(1)  # "Christine Varney, Assistant Attorney General in charge of …"
-                self.add(name, role, weak=True)
+            # a run of capitals may cross a sentence end or a paragraph break ("… the DA’s Office. Meet Confidential
+            # Legal Secretary …", "… Tony Rackauckas. The", "… of Tennessee.\n\nIn U.S. District Court"): each part
+            parts = re.split(r"(?<=[a-z]{2})\.\s+|\n\s*\n", m.group(0))
+            for k, part in enumerate(parts):
+                name, role = split_who(part)
+                if name and 2 <= len(name.split()) <= 5:
+                    after = APPOSITIVE_ROLE_RE.match(document.text, m.end()) if k == len(parts) - 1 else None
+                    if not role and after and after.group(1).split()[0].lower() in TITLE_WORDS:
+                        role = after.group(1)  # "Christine Varney, Assistant Attorney General in charge of …"
+                    self.add(name, role, weak=True)
 
         # the one court a release names, for "the court stated": "Orange County Superior Court", "the Court of Appeals"
         courts = {re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in NAMED_COURT_RE.finditer(document.text)}

@@ -233,6 +233,8 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("Five", "Five"),
     ("The defendant, who was 20 at the time, was arrested immediately.", "20"),
     ("Under the SBAs 8(a) business development program, a business can apply for certification.", "8"),
+    ("See United States v. Roe, 54 F.3d 261 (9th Cir. 1995).", "54"),
+    ("The shooting happened at 2455 6th St.", "2455"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -474,6 +476,12 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "people like this exist.”", "the father of one of the victims"),
     ("“Estamos agradecidos por el trabajo de la fiscalía”, dijo el superintendente del Distrito Escolar Unificado de Santa "
      "Ana, Jerry Roe.", "Jerry Roe"),
+    # a full name given before a paragraph break or in brackets' wake finds the surname's full name
+    ("The case was investigated by U.S. Attorney Lawrence J. Roe for the Western District of Tennessee.\n\nIn U.S. District "
+     "Court the defendant pleaded guilty.\n\n\"Fox admitted to preying upon young girls,\" said U. S. Attorney Roe.",
+     "Lawrence J. Roe"),
+    ("Partners include Orange County District Attorney (OCDA) Tony Roe. The program runs each year.\n\n“These students make "
+     "me so proud,” said District Attorney Roe.", "Tony Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -500,6 +508,12 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("WASHINGTON Thomas E. Perez, Assistant Attorney General", "Thomas E. Perez", "Assistant Attorney General"),
     ("OCDA Tony Rackauckas", "Tony Rackauckas", "OCDA"),
     ("Paralegal Sandy Roe", "Sandy Roe", "Paralegal"),
+    ("Director of the Sunburst Youth Challenge Academy, Lieutenant Colonel Joel Roe", "Joel Roe",
+     "Director of the Sunburst Youth Challenge Academy, Lieutenant Colonel"),
+    ("Mayor de Blasio", "de Blasio", "Mayor"),
+    ("Acting U.S. Attorney for the Eastern District of New York John Roe", "John Roe",
+     "Acting U.S. Attorney for the Eastern District of New York"),
+    ("Chief of Staff Susan Kang Roe", "Susan Kang Roe", "Chief of Staff"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
@@ -626,6 +640,7 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      {"qualifier": "up to"}),
     ("Charges Maximum Sentence Child endangerment by caretaker One year in county jail Pre-trial hearing Aug. 23, 2018.",
      "One year", 1, "duration", {"qualifier": "up to", "measure": "in county jail"}),
+    ("He received a 14 1/2 year sentence.", "14 1/2 year", 14.5, "duration", {"period": "year", "measure": "sentence"}),
     # "not more than" is a most; a sum per day keeps its day
     ("The charge is punishable by up to life in prison, supervised release of not more than five years, and a $250,000 fine.",
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
