@@ -23,8 +23,8 @@ SMALL = ("zero one two three four five six seven eight nine ten eleven twelve th
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10 ** 12}
 UNIT_WORD = r"(?:%s)" % "|".join(SMALL + TENS)
-WORD_NUMBER = (r"(?:(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
-               % ("|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
+WORD_NUMBER = (r"(?:(?:%s)\s+dozen|(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
+               % ("|".join(SMALL[2:13]), "|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
 CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -35,7 +35,7 @@ PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month",
            # Spanish releases: "15 años de prisión"
            "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week", "semanas": "week",
            "día": "day", "días": "day"}
-MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet)"
+MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat)"
 QUALIFIERS = [
     ("almost", r"almost|nearly|just under|close to|approaching"),
     ("about", r"about|approximately|around|roughly|some|an estimated|estimated"),
@@ -59,7 +59,7 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b)?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
@@ -109,6 +109,11 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # named teams, file sizes, engine classes, ages given together or by a birthday
+    re.compile(r"\b(?:Team|Squad|Station|Region|Zone|Stage)\s+\d+\b|\b\d+(?:\.\d+)?\s*(?:KB|MB|GB|kB)\b|"
+               r"\b\d\.\d[\s-]*(?:liter|litre|L)\s+(?:cars?|engines?|vehicles?|diesels?|models?)\b"),
+    re.compile(r"\b\d{1,3}(?:\s*(?:,|and|or|to|-)\s*\d{1,3})+\s*[-–]?\s*years?\s*[-–]?\s*olds?\b|"
+               r"\b(?:turned|turns|turning)\s+\d{1,2}\b", re.I),
     # case citations: "54 F.3d 261", "512 U.S. 1", "129 S. Ct. 2527", "802 S.W.2d 237"
     re.compile(r"\b\d+\s+(?:F\.\s?(?:2d|3d|4th)?|F\.\s?Supp\.(?:\s?[23]d)?|U\.S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
                r"S\.W\.(?:[23]d)?|N\.E\.(?:[23]d)?|N\.W\.(?:2d)?|So\.\s?(?:[23]d)?|P\.(?:[23]d)?|Cal\.\s?(?:App\.\s?)?(?:\d+th|[2-5]d)?)"
@@ -170,7 +175,7 @@ NOT_FIGURE_RES = [
     re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
     re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:to|-|–|and|or)\s*\d{{1,3}})?\b", re.I),
-    re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+at\s+the\s+time))", re.I),
+    re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+(?:at\s+the\s+time|and|or|when)\b))", re.I),
     # street addresses: "450 Fifth Street, N.W.", "100 block of Main Street", "1200 N. Main St."
     re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.-]*|\d+(?:\s?(?:st|nd|rd|th))?)\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
                r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace|Plaza)(?!\w)"),
@@ -222,6 +227,10 @@ def word_value(text: str) -> Optional[float]:
         return None
     if text in ("a dozen", "dozen"):
         return 12.0
+    dozens = re.match(r"^(\w+)\s+dozen$", text)
+    if dozens and dozens.group(1) not in ("a", "dozen"):
+        base = word_value(dozens.group(1))
+        return base * 12 if base else None
     if text in SCALES:
         return float(SCALES[text])
     if text == "dozens":
@@ -308,6 +317,9 @@ SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s
                            r"totalled|amounts to|amounted to|(?:has been |have been |was |is |were )?estimated at|"
                            r"ranged from|ranges from|range from|(?:increased|decreased|rose|fell|grew|dropped)\s+(?:from\s+[^;]{1,40}?\s+)?to)\s+(?:(?:not more than|not less than|up to|at least|about|"
                            r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
+# "$1 billion traceable to …", "seven hundred thousand dollars meant to …": what follows a sum is not its noun
+MONEY_PARTICIPLES = {"meant", "used", "spent", "paid", "owed", "stolen", "taken", "given", "made", "sent", "received", "intended",
+                     "designated", "earmarked", "obtained", "lost", "raised", "collected", "awarded", "plus"}
 # "supervised release", "deferred prosecution": a participle that is part of the name of a term, not a verb
 TERMS_AFTER_PARTICIPLE = {"release", "probation", "prosecution", "damages", "sentence", "sentences"}
 VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
@@ -441,6 +453,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    tail = re.sub(r"^plus\s+[\w-]+\s*", "", tail)  # "$1.95 million plus interest as their share of the settlement"
+    if tail.split()[:1] and tail.split()[0] in MONEY_PARTICIPLES and unit == "money":
+        head = head_before(before)  # "spending more than seven hundred thousand dollars meant to maintain a cooperative"
+        return f"{head} {tail}".strip()
+    if unit != "count" and re.match(r"^(?:are|is|was|were|will|would|must|has|have|had|can|could|should|shall)\b", tail) and \
+            re.search(r"[a-z]\s+$", before):  # not "Of the $16.65 billion resolution, almost $10 billion will be paid …"
+        tail = ""  # "assets in excess of $10,000 are required to …": the figure ends its subject
     if re.search(r",\s+(?:who|which)\s+[^,;]*$", sentence[:start]) and re.match(r"\s*,", sentence[end:]):
         tail = ""  # "Riekers, who had served as an agent for over 15 years, stole …": the main clause is another matter
     if unit == "other" and re.match(r"^away\b", tail):  # "from less than 15 feet away"
@@ -482,9 +501,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if unit == "money":
         thing = counted_noun(sentence[end:end + 200])
         if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES and \
-                not re.search(r"(?:able|ible)$", thing.split()[0]):  # not "$1 billion traceable to …"
+                not re.search(r"(?:able|ible)$", thing.split()[0]) and thing.split()[0].lower() not in MONEY_PARTICIPLES:
             return thing
-    named = noun_before(before) if unit in ("money", "duration", "other") else None
+    named = noun_before(before) if unit in ("money", "duration", "other", "percent") else None
     if named and unit == "duration" and named.split()[-1].lower() in RELATIONS:
         return f"length of {RELATIONS[named.split()[-1].lower()]}"  # "her husband of 15 years"
     if named:  # "an indeterminate term of 1 to 3 years in prison by Brooklyn …": not who imposed it
@@ -695,12 +714,17 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             base = YEAR_CIRCUMSTANCE_RE.sub("", f["measure"]).strip()
             if base:
                 following["measure"] = f"{base} {following['measure']}"
+    for f, following in zip(found, found[1:]):
+        if f["qualifier"] and not following["qualifier"] and f["unit"] == following["unit"] and \
+                re.fullmatch(r"\s+(?:(?:per|a|an)\s+)?[\w-]*\s*(?:and|or)\s+", sentence[f["end"]:following["start"]]):
+            following["qualifier"] = f["qualifier"]  # "at least $12 per CD and $19 per DVD", "approximately 27,000 felony and 33,000"
     respectively_lists(sentence, found)
     alternatives(sentence, found)
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
             f["measure"] = head_before(sentence[max(0, f["start"] - 160):f["start"]]) or \
-                " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:])
+                " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
+                clause_after(sentence, f["end"])
     return found
 
 
@@ -737,7 +761,7 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
-                            r"jumped|climbed|raised|lowered|reduced|went|changed|expanded|expands|grown|increase|up|down)\s+(?:\w+\s+){0,2}?from\s+$", re.I)
+                            r"jumped|climbed|raised|lowered|reduced|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,6}?from\s+$", re.I)
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:
@@ -763,7 +787,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
 # Penalties a sentence gives as a most or a least: "faces a maximum sentence of 10 years in prison and a
 # $250,000 fine", "carries a mandatory minimum of five years"; a sentence imposed ("was sentenced to …")
 # after the cue is a real term again.
-MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|up to|not more than|no more than|not to exceed|punishable by|could be fined|"
+MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|máxima|máximo|up to|not more than|no more than|not to exceed|punishable by|could be fined|"
                         r"could be sentenced|could receive|could face|could spend|may be fined|"
                         r"face|faces|faced|facing)\b", re.I)
 MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", re.I)
@@ -807,7 +831,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
 
 # "17 years and eight months", "11 years, eight months": one term, in the smaller period
 PERIOD_FACTORS = {("decade", "year"): 10, ("year", "month"): 12, ("month", "week"): 4, ("week", "day"): 7,
-                  ("month", "day"): 30, ("day", "hour"): 24, ("hour", "minute"): 60}
+                  ("month", "day"): 30, ("day", "hour"): 24, ("hour", "minute"): 60, ("year", "day"): 365}
 
 
 def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
@@ -817,7 +841,7 @@ def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
         prev = joined[-1] if joined else None
         factor = prev and PERIOD_FACTORS.get((prev.get("period"), f.get("period")))
         if prev and factor and prev["unit"] == f["unit"] == "duration" and prev["kind"] == "duration" and \
-                re.fullmatch(r"\s*(?:,\s*and|,|and)\s*", sentence[prev["end"]:f["start"]]) and not f["qualifier"]:
+                re.fullmatch(r"\s*(?:,\s*and|,|and|)\s*", sentence[prev["end"]:f["start"]]) and not f["qualifier"]:
             prev.update({"end": f["end"], "value": prev["value"] * factor + f["value"], "period": f["period"]})
             continue
         joined.append(f)
