@@ -70,6 +70,8 @@ STATUTE_BEFORE_RE = re.compile(r"(?:§|\bU\.S\.C\.|\b(?:Code|Section|Rule)\s+(?:
 WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
                            r"(?:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
                            r"opinion|brief|motion|post|posts|diary|journal)\b[^“”\"]{0,200}$")
+SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
+                                   r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:\w+\s+)?(?:Statement|Remarks|Comments|Speech|Message|Letter)\s+(?:by|from|of)\s+(?P<who>[^,:;–—]+?)|"
@@ -257,7 +259,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     while first_tail and first_tail[0].lower() in TITLE_WORDS - CONNECTORS:
         titles.append(first_tail.pop(0))
     if len(first_tail) >= 2 and all(name_like(t) for t in first_tail) and head.split() and \
-            head.split()[0].lower() in TITLE_WORDS and first_tail[-1].strip(".,") not in ORG_WORDS and \
+            (head.split()[0].lower() in TITLE_WORDS or re.fullmatch(r"[A-Z]{2,6}", head.split()[0])) and \
+            first_tail[-1].strip(".,") not in ORG_WORDS and \
             (titles or "," in tail or head.split()[-1].lower() in TITLE_WORDS):
         # "U.S. Postal Inspector in Charge, Henry Gutierrez, based in Miami", "Director of the Sunburst Youth Challenge
         # Academy, Lieutenant Colonel Joel Armstrong"
@@ -309,6 +312,10 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     chosen = free[-1] if free else (longer[-1] if longer else runs[-1])
     # "U.S. Attorney Ronald W. Sharpe for the District of the U.S. Virgin Islands": a name after a title and before
     # "for"/"of" is the person's; the capitals after it name the role's place (not "HSI New York Special Agent …")
+    last = runs[-1]
+    if chosen is not last and len(last) == 1 and last[0] == len(tokens) - 1 and last[0] > 0 and \
+            tokens[last[0] - 1].lower() in TITLE_WORDS - CONNECTORS and tokens[last[0]].strip(".,") not in ORG_WORDS:
+        chosen = last  # "Seal Beach Chief Gonshak": the surname after the title, the place before it is the role's
     earlier = [r for r in runs if r[-1] < chosen[0] and r[0] > 0 and tokens[r[0] - 1].lower() in TITLE_WORDS - CONNECTORS
                and r[-1] + 1 < len(tokens) and tokens[r[-1] + 1].lower() in CONNECTORS - {"and", "the"}]
     if earlier:
@@ -424,6 +431,8 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     """(who, cue) of the attribution right after the quote or just before it, in its paragraph."""
     after = sentence_rest(text[end + 1:]) if end < len(text) else ""
     m = AFTER_CUE_RE.match(after)
+    if m and m.group("cue") == "according to" and SOURCE_NOT_SPEAKER_RE.match(m.group("who")):
+        m = None  # "“I killed her,” according to the investigation": a source of the account, not who spoke
     if m:
         head, comma, tail = m.group("who").partition(",")
         names = re.match(rf"(?:{NAME_TOKEN}|\d{{1,2}}(?=\s+[A-Z])|of|for|the|and|at|in|\s)+", head)  # not "said Zudis as a warning … in a March 8"

@@ -488,6 +488,9 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Lawrence J. Roe"),
     ("Partners include Orange County District Attorney (OCDA) Tony Roe. The program runs each year.\n\n“These students make "
      "me so proud,” said District Attorney Roe.", "Tony Roe"),
+    # "according to the investigation" names a source, not who spoke
+    ("The defendant, Gabino Roe, 30, was charged.\n\nAfter the shooting, the defendant was heard saying, “I killed her,” "
+     "according to the investigation.", "Gabino Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -520,6 +523,8 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("Acting U.S. Attorney for the Eastern District of New York John Roe", "John Roe",
      "Acting U.S. Attorney for the Eastern District of New York"),
     ("Chief of Staff Susan Kang Roe", "Susan Kang Roe", "Chief of Staff"),
+    ("NDIC Director, Michael T. Roe", "Michael T. Roe", "NDIC Director"),
+    ("Seal Beach Chief Roe", "Roe", "Seal Beach Chief"),
     ("DA Summer Stephan", "Summer Stephan", "DA"),
     ("Acting Assistant Attorney General for the Civil Division, Michael F. Hertz", "Michael F. Hertz",
      "Acting Assistant Attorney General for the Civil Division"),
