@@ -25,7 +25,7 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 UNIT_WORD = r"(?:%s)" % "|".join(SMALL + TENS)
 WORD_NUMBER = (r"(?:(?:%s)\s+dozen|(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
                % ("|".join(SMALL[2:13]), "|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\s?½)?"
 SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
 CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
@@ -109,6 +109,10 @@ NOT_FIGURE_RES = [
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
     re.compile(r"\b\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+,?\s+(?:19|20)\d\d\b"),  # "On Oct. 16, 26 and 27, 2015"
     re.compile(r"\b1?\d{10}\b"),  # a telephone number without separators
+    # school grades, a page cited after a citation's first page ("515 U.S. 200, 216"), schedule labels ("DAY 2")
+    re.compile(rf"\bgrades?\s+(?:\d{{1,2}}|{WORD_NUMBER})(?:\s+(?:through|to|and|-)\s+(?:\d{{1,2}}|{WORD_NUMBER}))?\b|"
+               r"\b\d+\s+(?:U\.S\.|F\.\s?(?:2d|3d|4th)?|S\.\s?Ct\.)\s*\d+,\s*\d+|"
+               r"\b(?:DAY|WEEK|PART|STEP|PHASE|COUNT|ROUND|SESSION|MODULE|CHAPTER|SECTION|ITEM|EXHIBIT)\s+\d{1,3}\b", re.I),
     # named teams, file sizes, engine classes, ages given together or by a birthday
     re.compile(r"\b(?:Team|Squad|Station|Region|Zone|Stage)\s+\d+\b|\b\d+(?:\.\d+)?\s*(?:KB|MB|GB|kB)\b|"
                r"\b\d\.\d[\s-]*(?:liter|litre|L)\s+(?:cars?|engines?|vehicles?|diesels?|models?)\b"),
@@ -222,7 +226,7 @@ PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who"
 
 def word_value(text: str) -> Optional[float]:
     """The value of a number written in words or digits ("sixty-four" → 64, "2.3 million" → 2300000)."""
-    text = text.strip().lower().replace(",", "")
+    text = re.sub(r"\s?½", ".5", text.strip().lower().replace(",", ""))
     if not text:
         return None
     if text in ("a dozen", "dozen"):
@@ -304,7 +308,8 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
-                         r"must|placed|ordered|gave|to|[a-z]+ed)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
+                         r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -453,7 +458,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
-    tail = re.sub(r"^plus\s+[\w-]+\s*", "", tail)  # "$1.95 million plus interest as their share of the settlement"
+    tail = re.sub(r"^plus\s+[\w-]+\s*", "", tail)
+    tail = re.sub(r"^,?\s*respectively\b[\s,]*", "", tail)  # "… with 126 and 121 hours respectively"
+    tail = "" if re.match(r"^(?:and|or)\s(?!(?:more|less|greater|fewer|higher|lower|above|below|under)\b)", tail) else tail  # "131 hours and husband and wife team …": the next item  # "$1.95 million plus interest as their share of the settlement"
     if tail.split()[:1] and tail.split()[0] in MONEY_PARTICIPLES and unit == "money":
         head = head_before(before)  # "spending more than seven hundred thousand dollars meant to maintain a cooperative"
         return f"{head} {tail}".strip()
