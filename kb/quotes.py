@@ -33,13 +33,13 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
 PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
-CUE_TAIL = (r"(?:,?\s+(?:that|in part|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
-AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|"
+AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|the(?:\s+{NAME_TOKEN}){{1,6}}|"
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
                        rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
@@ -59,6 +59,8 @@ REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN
                          r"[^“”\"]{0,200}$")
 WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+who\s+"
                          rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES})\b[^“”\"]{{0,160}}$")
+IN_WHICH_RE = re.compile(rf"\b(?:in which|where|when)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:allegedly\s+)?"
+                         rf"(?P<cue>{CUES}|advised|urged|instructed|claimed|promised)\b[^“”\"]{{0,200}}$")
 GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})\s+(?P<cue>provided|gave|issued|released|made|"
                                r"offered|submitted|posted|sent)\s+(?:a|an|the|this|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:statement|response|comment|explanation|answer|reply|message)\s*[:,]\s*$")
@@ -74,9 +76,9 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
-STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:\w+\s+)?(?:Statement|Remarks|Comments|Speech|Message|Letter)\s+(?:by|from|of)\s+(?P<who>[^,:;–—]+?)|"
+STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:\w+\s+)?(?:Statement|Remarks|Comments|Speech|Message|Letter)\s+(?:by|from|of)\s+(?P<who>[^:;–—]+?)|"
                                 r"(?P<owner>[^,:;–—]+?)[’']s?\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
-                                r"(?:\s+(?:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$", re.I)
+                                r"(?:,?\s+(?:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$", re.I)
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -93,7 +95,7 @@ NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:[A-Z][a-z]+\s+){1,4}Court(?:\s+
 COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
-STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?P<cue>(?:released|issued|made|gave|delivered|"
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
                           r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
@@ -410,6 +412,14 @@ class People:
         elif known and not known[1] and role:
             self.full[surname] = (known[0], role)
 
+    def by_title(self, title: str) -> Tuple[Optional[str], Optional[str]]:
+        """The one person named with a title ("the Assistant Attorney General" → Tony West), or nobody."""
+        title = title.lower()
+        found = {full for full in self.full.values() if full[1] and full[0].split()[-1].strip(".,’'") not in ORG_WORDS and
+                 (full[1].lower() == title or
+                 full[1].lower().endswith(" " + title) or full[1].lower().startswith(title + " "))}
+        return next(iter(found)) if len(found) == 1 else (None, None)
+
     def resolve(self, name: str, role: Optional[str]) -> Tuple[str, Optional[str]]:
         tokens = name.split()
         key = tokens[-1].strip(".,").lower()
@@ -446,6 +456,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         return m.group("who"), m.group("cue")  # and not “… breath.” She continued on and described …
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
+    before = re.sub(r"\s*\([^()“”\"]{1,40}\)", "", before)  # "Council Member Mathieu Eugene (D-Flatbush) said,"
     m = BEFORE_CUE_FIRST_RE.search(before)
     if m and m.group("end") == ".":
         names = [t for t in m.group("who").split() if name_like(t)]
@@ -485,6 +496,12 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = ACCORDING_RE.match(before)
     if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
         return m.group("who"), "according to"
+    m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
+    if m:  # "Sessions today issued the following statement on the … report:"
+        return m.group("who"), m.group("cue")
+    m = IN_WHICH_RE.search(before)
+    if m:  # "a letter in which Alexander allegedly advised a married couple "to look …"
+        return m.group("who"), m.group("cue")
     m = GAVE_STATEMENT_RE.search(before)
     if m:  # "the OAG provided a non-responsive statement: “…”"
         return m.group("who"), m.group("cue")
@@ -542,13 +559,16 @@ def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
     impact statement … “…,” she stated." """
     found = None
     # "Jane Doe 1 gave …", "the victim’s daughter, Catherine Asher, gave …"
-    for m in re.finditer(rf"(?:^|[.!?]\s+|,\s+)(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),?\s+[a-z]", text):
+    for m in re.finditer(rf"(?=(?:^|(?<=[.!?])\s+|(?<=,)\s+|\b(?:though|although|because|after|when|while|since|as|if)\s+)"
+                         rf"(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),?\s+[a-z])", text):
         who = m.group("who")
         if re.match(r"(?:Jane|John) Doe", who):
             found = (who, None)
             continue
         name, role = split_who(who)
         if name and len(name.split()) >= 2:
+            found = people.resolve(name, role)
+        elif name and name.lower() in people.full:  # "Ryder had never seen …": a surname the release gives in full
             found = people.resolve(name, role)
     return found
 
@@ -687,6 +707,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if name:
                     speaker, role = people.resolve(name, role)
                     people.add(speaker, role)
+                elif re.match(r"^the\s", who.strip(), re.I):  # "the Assistant Attorney General explained"
+                    speaker, role = people.by_title(re.sub(r"^the\s+", "", who.strip(" ,."), flags=re.I))
         if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
                 [w.lower() for w in statement_by.group("who", "owner") if w]:
             speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks

@@ -494,6 +494,21 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # "according to the investigation" names a source, not who spoke
     ("The defendant, Gabino Roe, 30, was charged.\n\nAfter the shooting, the defendant was heard saying, “I killed her,” "
      "according to the investigation.", "Gabino Roe"),
+    # a party in brackets after a name; "in sum and substance"; a statement issued in the same paragraph; a surname in a
+    # subordinate clause; a title that names one person of the release; "a letter in which X advised"
+    ("Council Member Mathieu Roe (D-Flatbush) said, “Virtually every week, people lose their lives to gun violence.”",
+     "Mathieu Roe"),
+    ("Arnold Roe, 30, was charged.\n\nThe defendant began threatening the victim, using slurs, stating, in sum and "
+     "substance “Why are you standing like that.”", "Arnold Roe"),
+    ('Attorney General Jeff Roe today issued the following statement on the FBI\'s report, which shows a rise in officers '
+     'killed: "Every law enforcement officer goes to work knowing that today could be the day."', "Jeff Roe"),
+    ('David Roe was charged.\n\nEven though Roe had never seen anyone shooting at the bridge, he told an officer, "It looks '
+     'like him." Roe also admitted today that he lied.', "David Roe"),
+    ('Tony Roe, Assistant Attorney General for the Civil Division, spoke.\n\n"Without Congress support in enacting this '
+     'legislation," the Assistant Attorney General explained, "recovering the dollars lost would not be possible."',
+     "Tony Roe"),
+    ('Elizabeth Roe was charged.\n\nOne example cited in the complaint was a letter in which Roe allegedly advised a couple '
+     '"to look for old personal checks that you wrote from 2002 to 2004."', "Elizabeth Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -819,6 +834,8 @@ def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surf
     ("Remarks by District Attorney Tony Roe at the Press Conference", "Tony Roe"),
     ("Statement by the District Attorney on the Civil Complaint", "the District Attorney"),
     ("District Attorney Tony Roe’s Statement on the Verdict", "Tony Roe"),
+    ("Statement from Matthew A. Roe, Director of the Office of Public Affairs, Regarding Issuance of the Report",
+     "Matthew A. Roe"),
 ])
 def test_a_release_that_is_one_statement_is_its_authors(title, speaker):
     text = "SANTA ANA – “Today, the Office filed a civil complaint alleging unlawful and unfair business practices.”"
