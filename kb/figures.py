@@ -263,10 +263,38 @@ def qualifier_before(text: str, start: int) -> Tuple[Optional[str], int]:
     return None, start
 
 
+# Words without which a pattern cannot match: a sentence without them skips it (the patterns that begin with a
+# number, a number word or an alternation of words cost most; most sentences have none of these words)
+NOT_FIGURE_NEEDS = {
+    "years?\\s*[-–]?\\s*olds?\\b|": ("old", "turn"),
+    "\\s*[-–]?\\s*olds?\\b": ("old",),
+    "-figure\\b": ("figure",),
+    "años\\s+de\\s+edad": ("años",),
+    "\\bgrades?\\s+": ("grade", "u.s.", "f.", "ct.", "day", "week", "part", "step", "phase", "count", "round", "session",
+                       "module", "chapter", "section", "item", "exhibit"),
+    "\\b[Cc]ounts?\\s+": ("count",),
+    "\\s+de\\s+(?:enero": ("de ", "del "),
+    "(?:emissions?|gas": ("co", "no", "so", "ch", "[", "mailbox", "extension", "ext", "option", "press"),
+    "(?:children|sons|daughters": ("children", "sons", "daughters", "kids", "siblings", "brothers", "sisters"),
+    ",\\s*(?:then|now|age|aged)": ("then", "now", "age"),
+    "(?:https?://|www": ("http", "www", "@", ".com", ".org", ".gov", ".net", ".edu"),
+    "fiscal|year|FY)\\s+(?:19|20)": (" 19", " 20"),
+    "(?:§+|\\bsection": ("§", "section", "sec.", "no.", "number", "case", "title", "chapter", "rule", "part"),
+    "\\b(?:top|class|level|grade": ("top", "class", "level", "grade", "phase", "tier", "district", "ward", "precinct",
+                                  "route", "highway", "interstate", "bill", "act", "room", "suite", "unit", "apartment",
+                                  "box", "flight", "model", "version", "windows", "iphone", "covid", "force"),
+}
+NEEDS = [(pattern, next((words for key, words in NOT_FIGURE_NEEDS.items() if key in pattern.pattern), ()))
+         for pattern in NOT_FIGURE_RES]
+
+
 def blocked_spans(sentence: str) -> bytearray:
     """A mark on every character of the sentence that stands in a date, a phone number, an id …"""
     mask = bytearray(len(sentence))
-    for pattern in NOT_FIGURE_RES:
+    lower = sentence.lower()
+    for pattern, words in NEEDS:
+        if words and not any(word in lower for word in words):
+            continue
         for m in pattern.finditer(sentence):
             mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
