@@ -52,7 +52,7 @@ NUMBER = rf"(?:{DIGITS}{SCALE}|{WORD_NUMBER}(?:\s+(?:hundred|thousand|million|bi
 
 PATTERNS = [
     # one in ten, six out of ten, 3 in 4
-    ("ratio", re.compile(rf"\b(?P<a>{NUMBER})\s+(?:in|out of|of)\s+(?:every\s+)?(?P<b>{NUMBER})\b", re.I)),
+    ("ratio", re.compile(rf"\b(?P<a>{NUMBER})\s+(?:in|out of)\s+(?:every\s+)?(?P<b>{NUMBER})\b", re.I)),
     # nearly a quarter of a century / half a century
     ("century", re.compile(r"\b(?P<f>a quarter of a|half a)\s+century\b", re.I)),
     # more than half, two-thirds of
@@ -66,9 +66,9 @@ PATTERNS = [
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})[\s-]+(?:(?P<per>years?|months?|weeks?|days?|hours?)[\s-]+and[\s-]+a[\s-]+half|"
-                             rf"and[\s-]+a[\s-]+half[\s-]+(?P<per2>years?|months?|weeks?|days?|hours?))\b", re.I)),
+                             rf"and[\s-]+a[\s-]+half[\s-]+(?P<per2>years?|months?|weeks?|days?|hours?))\b(?![\s-]*old)", re.I)),
     # "a 14 1/2 year sentence"
-    ("half_more", re.compile(r"\b(?P<n>\d+)\s+1/2[\s-]+(?P<per>years?|months?|weeks?|days?|hours?)\b", re.I)),
+    ("half_more", re.compile(r"\b(?P<n>\d+)\s+1/2[\s-]+(?P<per>years?|months?|weeks?|days?|hours?)\b(?![\s-]*old)", re.I)),
     # "a year and a day", "from a year to two years": one of a period, written with the article
     ("a_compound", re.compile(r"\b(?P<n>an?|one)\s+(?P<per>year|month|week)\s+and\s+(?:an?|one)\s+(?P<per2>month|week|day)\b", re.I)),
     ("a_period", re.compile(rf"(?<=\bfrom\s)(?P<n>an?)\s+(?P<per>year|month|week|day)\b(?=\s+to\s+(?:{NUMBER})\s+(?:years|months|weeks|days)\b)", re.I)),
@@ -273,12 +273,13 @@ NOT_FIGURE_NEEDS = {
     "\\bgrades?\\s+": ("grade", "u.s.", "f.", "ct.", "day", "week", "part", "step", "phase", "count", "round", "session",
                        "module", "chapter", "section", "item", "exhibit"),
     "\\b[Cc]ounts?\\s+": ("count",),
-    "\\s+de\\s+(?:enero": ("de ", "del "),
+    "\\s+de\\s+(?:enero": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                              "setiembre", "octubre", "noviembre", "diciembre"),
     "(?:emissions?|gas": ("co", "no", "so", "ch", "[", "mailbox", "extension", "ext", "option", "press"),
     "(?:children|sons|daughters": ("children", "sons", "daughters", "kids", "siblings", "brothers", "sisters"),
     ",\\s*(?:then|now|age|aged)": ("then", "now", "age"),
     "(?:https?://|www": ("http", "www", "@", ".com", ".org", ".gov", ".net", ".edu"),
-    "fiscal|year|FY)\\s+(?:19|20)": (" 19", " 20"),
+    "fiscal|year|FY)\\s+(?:19|20)": ("19", "20"),
     "(?:§+|\\bsection": ("§", "section", "sec.", "no.", "number", "case", "title", "chapter", "rule", "part"),
     "\\b(?:top|class|level|grade": ("top", "class", "level", "grade", "phase", "tier", "district", "ward", "precinct",
                                   "route", "highway", "interstate", "bill", "act", "room", "suite", "unit", "apartment",
@@ -505,8 +506,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         head = head_before(sentence[max(0, start - 160):start])
         if len(head.split()) >= 2:
             return f"{head} {relative.group(1)}"
-        after = re.match(r"\s*\w+[\s,]*", sentence[end:])
-        return f"{relative.group(1)}: {clause_after(sentence, end + after.end())}".strip(" :")
+        after = re.match(r"\W*\w+[\s,]*", sentence[end:])
+        return f"{relative.group(1)}: {clause_after(sentence, end + (after.end() if after else 0))}".strip(" :")
     if counted == "times" and not re.match(r"^(?:more|less|higher|lower|greater|larger|smaller|as|the)\b", tail):
         head = head_before(sentence[max(0, start - 160):start])
         if len(head.split()) >= 2:
@@ -626,7 +627,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
 
 
 DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
-RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b", re.I)
+RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
 

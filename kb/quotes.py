@@ -26,7 +26,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|state|say|write|argue|contend|"
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
@@ -76,9 +76,10 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
-STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:\w+\s+)?(?:Statement|Remarks|Comments|Speech|Message|Letter)\s+(?:by|from|of)\s+(?P<who>[^:;–—]+?)|"
+STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
+                                r"Letter|STATEMENT|REMARKS)\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF)\s+(?P<who>[^:;–—]+?)|"
                                 r"(?P<owner>[^,:;–—]+?)[’']s?\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
-                                r"(?:,?\s+(?:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$", re.I)
+                                r"(?:,?\s+(?i:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$")
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -90,7 +91,7 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
-NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
+NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:(?!(?:In|At|On|After|Before|When|From|By|The|A|An|This|That|During)\b)[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
                             r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
 COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
@@ -634,6 +635,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
     interviewee = interviewee_of(document)
+    statement_by = STATEMENT_TITLE_RE.match(document.title or "")
     by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
@@ -654,7 +656,6 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
-        statement_by = STATEMENT_TITLE_RE.match(document.title or "")
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
             who = statement_by.group("who") or statement_by.group("owner")
             who_cue = (who.title() if who.isupper() else who), None
@@ -699,7 +700,6 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
                                                 (previous.text if previous is not None else ""), re.I)
                     speaker, role = named or ((people.by_role.get("defendant"), None) if about_defendant else (None, None))
-                    speaker = speaker if speaker else None
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:

@@ -140,8 +140,7 @@ def bm25(index, units: List[Unit], postings: List[Dict[int, float]], docnums: Se
     for unit, found in zip(units, postings):
         df = max(len(found), 1)
         idf = unit.repeats * max(math.log((n - df + 0.5) / (df + 0.5)), 0.01) * (BM25_K1 + 1)
-        held = found.keys() & norm.keys() if len(found) < 4 * len(norm) else [d for d in norm if d in found]
-        for d in held:
+        for d in found.keys() & norm.keys():
             tf = found[d]
             scores[d] += idf * tf / (tf + norm[d])
     return scores

@@ -841,3 +841,23 @@ def test_a_release_that_is_one_statement_is_its_authors(title, speaker):
     text = "SANTA ANA – “Today, the Office filed a civil complaint alleging unlawful and unfair business practices.”"
     doc = Document(id="t/doc", text=text, title=title, blocks=tuple(classify(text, body_blocks(text))))
     assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a second reader's findings: no crash on a possessive before "later", "of" makes no ratio, an age is no duration,
+    # a sum "a year ago" is no yearly sum
+    ("Two years’ later, he returned to the bank.", [("Two years", "duration", "year")]),
+    ("He completed 4 of 5 years of probation.", [("4", "count", None), ("5 years", "duration", "year")]),
+    ("He held $5 million a year ago.", [("$5 million", "money", None)]),
+])
+def test_forms_that_once_went_wrong(sentence, expected):
+    assert [(f["surface"], f["unit"], f.get("period")) for f in figures_in_sentence(sentence)] == expected
+
+
+def test_a_title_or_a_sentence_start_is_not_a_speaker():
+    from kb.quotes import NAMED_COURT_RE, STATEMENT_TITLE_RE, split_who
+
+    assert split_who("Mike Roe, Secretary of State") == ("Mike Roe", "Secretary of State")
+    assert STATEMENT_TITLE_RE.match("False Statement by Contractor Results in Guilty Plea") is None
+    assert [m.group(0) for m in NAMED_COURT_RE.finditer("In Orange County Superior Court, the judge ruled.")] == \
+        ["Orange County Superior Court"]
