@@ -446,6 +446,11 @@ def head_before(before: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def head_near(sentence: str, start: int) -> str:
+    """head_before over the whole window before a figure, not only back to the figure before it."""
+    return head_before(sentence[max(0, start - 160):start])
+
+
 def measure_of(sentence: str, start: int, end: int, counted: Optional[str], population: Optional[str],
                unit: Optional[str] = None, previous_end: int = 0, next_start: Optional[int] = None) -> str:
     """A short description of what a figure measures, from its sentence.
@@ -503,13 +508,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)
     relative = re.match(r"^(ago|earlier|later)\b[\s,]*(.*)", tail) if unit == "duration" else None
     if relative:  # "two murders nearly 20 years ago", "Two days earlier, three of the co-defendants …"
-        head = head_before(sentence[max(0, start - 160):start])
+        head = head_near(sentence, start)
         if len(head.split()) >= 2:
             return f"{head} {relative.group(1)}"
         after = re.match(r"\W*\w+[\s,]*", sentence[end:])
         return f"{relative.group(1)}: {clause_after(sentence, end + (after.end() if after else 0))}".strip(" :")
     if counted == "times" and not re.match(r"^(?:more|less|higher|lower|greater|larger|smaller|as|the)\b", tail):
-        head = head_before(sentence[max(0, start - 160):start])
+        head = head_near(sentence, start)
         if len(head.split()) >= 2:
             return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"  # "15 or more", "0.08 percent or more"
     if unit == "duration" and re.match(r"^to[\s-]+life\b", tail, re.I):
@@ -565,7 +570,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         # Santaniello": the words after say when, where, by whom or to whom; what it is stands before the figure
         head = head_before(before)
         if len(head.split()) < 2:
-            head = head_before(sentence[max(0, start - 160):start])
+            head = head_near(sentence, start)
         if len(head.split()) >= 2:
             return f"{head} {' '.join(tail.split()[:8])}"
     if len(tail.split()) >= 3 or (unit == "duration" and (re.match(r"^(?:in|of|on|at)\s+\w", tail) or
@@ -574,7 +579,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return tail  # "… in state prison for …", "18 months in prison"
     head = head_before(before)
     if len(head.split()) < 2 and previous_end > max(0, start - 160):
-        head = head_before(sentence[max(0, start - 160):start])  # "settlements with 41 tribes for about $1 billion"
+        head = head_near(sentence, start)  # "settlements with 41 tribes for about $1 billion"
     if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", before):
         # "… amounts ranged from $4,800 …", "… at speeds of 90 mph": not the words that lead to the figure
         head = RANGE_LEAD_RE.sub("", head).strip(" ,")
@@ -758,7 +763,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
     alternatives(sentence, found)
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
-            f["measure"] = head_before(sentence[max(0, f["start"] - 160):f["start"]]) or \
+            f["measure"] = head_near(sentence, f["start"]) or \
                 " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
                 clause_after(sentence, f["end"])
     return found
