@@ -861,3 +861,21 @@ def test_a_title_or_a_sentence_start_is_not_a_speaker():
     assert STATEMENT_TITLE_RE.match("False Statement by Contractor Results in Guilty Plea") is None
     assert [m.group(0) for m in NAMED_COURT_RE.finditer("In Orange County Superior Court, the judge ruled.")] == \
         ["Orange County Superior Court"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Roe, 17-year-old, and two women, 60 and 84 years old, were hurt when she turned 13.",
+    "The executives paid six-figure bribes; students in grades four through eight; see 515 U.S. 200, 216; DAY 2.",
+    "Counts seven through 13 were listed; CO 2 emissions rose; call mailbox 97; he left three children, 7, 9, and 11.",
+    "Kevin Roe, then 37, visited www.example.com in 2019 under section 12 of the act, in class 3.",
+    "Juan Roe, de 27 años de edad, llegó el 21 de mayo de 2026, en mayo de 2026.",
+])
+def test_not_figure_needles_skip_only_patterns_that_cannot_match(sentence):
+    """A not-figure pattern is tried only on sentences holding a word it needs: the marks are those of every pattern."""
+    from kb.figures import NOT_FIGURE_RES, blocked_spans
+
+    every = bytearray(len(sentence))
+    for pattern in NOT_FIGURE_RES:
+        for m in pattern.finditer(sentence):
+            every[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    assert blocked_spans(sentence) == every and any(every)
