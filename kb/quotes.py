@@ -38,27 +38,28 @@ CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
 WHO = rf"{NAME_TOKEN}(?:,?\s+{NAME_TOKEN})*(?:,?\s+(?:of|for|at|in)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of|for|and|the|{NAME_TOKEN}))*)?"
-AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)\s+(?P<who>.+)", re.S)
+AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)(?:\s+|(?<=said)(?=[A-Z][a-z]))(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|the(?:\s+{NAME_TOKEN}){{1,6}}|"
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
-                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
-BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>(?i:{SAID_CUES}))|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)(?:\s+|(?<=Jr\.|Sr\.|III)?,\s+)(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
+BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
-                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury))\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+)*(?P<cue>{CUES})\b(?:\s+that)?"
+                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}})\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+)*"
+                         rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized)\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
-WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+who\s+"
-                         rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES})\b[^“”\"]{{0,160}}$")
+WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+(?:who|which)\s+"
+                         rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES}|pronounced|held|found)\b[^“”\"]{{0,160}}$")
 IN_WHICH_RE = re.compile(rf"\b(?:in which|where|when)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:allegedly\s+)?"
                          rf"(?P<cue>{CUES}|advised|urged|instructed|claimed|promised)\b[^“”\"]{{0,200}}$")
 GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})\s+(?P<cue>provided|gave|issued|released|made|"
@@ -74,6 +75,9 @@ WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAM
                            r"opinion|brief|motion|post|posts|diary|journal)\b[^“”\"]{0,200}$")
 SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
+DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
+                         r"complaint|indictment|statute|law)$")
+ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
@@ -103,16 +107,19 @@ RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|wi
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
             r"parents|family|friend|children|child)")
 DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
-             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
+             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|"
+             r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
+             r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
              rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:one of the victims|the victims?|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
-DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED}),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
+DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED})(?:,\s*(?P<aside>[^,“”\"]{{1,60}}),)?,?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 APPOSITIVE_ROLE_RE = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w’'-]*(?:\.(?=[A-Z]))?(?:[ \t]+(?:[A-Z][\w’'-]*|U\.S\.|of|for|in|at|the|charge|and))*)")
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
                  "capt", "det", "inc", "co", "corp", "ltd", "no", "fla", "calif", "ill", "va", "md", "pa", "mass",
                  "n.y", "d.c", "n.j", "tex", "ariz", "wash", "ore", "mich", "ga", "ala", "la", "ky", "tenn", "mo",
-                 "okla", "wis", "minn", "conn", "colo", "nev", "miss", "ark", "kan", "neb", "del", "vt", "n.c", "s.c"}
+                 "okla", "wis", "minn", "conn", "colo", "nev", "miss", "ark", "kan", "neb", "del", "vt", "n.c", "s.c",
+                 "brig", "maj", "cpl", "adm", "cmdr", "pfc", "spc", "supt", "insp", "atty", "asst", "hon", "messrs"}
 TITLE_WORDS = set("""acting assistant associate attorney attorneys general deputy principal special agent agents charge
 in u.s. us united states district director chief sheriff coroner sheriff-coroner mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
@@ -122,6 +129,7 @@ minister commander administrator police the of for and at interim first senior t
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
 leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
+gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
@@ -209,8 +217,8 @@ def sentence_ends(text: str):
     for m in re.finditer(r"[.!?](?=\s|$|[“\"])", text):
         word = re.findall(r"[\w.]+$", text[:m.start()])
         token = word[0].lower() if word else ""
-        if len(token.replace(".", "")) == 1 or token in ABBREVIATIONS:
-            continue
+        if len(token.replace(".", "")) == 1 or token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            continue  # "S.O." in "Victor S.O. Song"
         yield m.start()
 
 
@@ -230,20 +238,27 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Administration", "Commission", "Board", "Council", "Court", "Association", "Company", "Corporation",
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
-             "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital"}
+             "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital",
+             "Command", "Army", "Navy", "Corps"}
 LEADING_WORDS = {"meet", "spotlight", "la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
-                 "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now"}
+                 "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now",
+                 "charges", "charge", "sentence", "sentencing", "name", "age", "status"}  # table headers: "Charges Sentence …"
 
 
 def name_like(token: str) -> bool:
     bare = token.strip(",")
     title = bare.lower() in TITLE_WORDS or ("-" in bare and all(part in TITLE_WORDS for part in bare.lower().split("-")))
-    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.|Jr\.|Sr\.|III|II|IV)$", bare)) and not title  # "Sheriff-Coroner"
+    return bool(re.match(r"^(?:[A-Z][\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*|Jr\.|Sr\.|III|II|IV)$", bare)) and not title  # "Sheriff-Coroner"
+
+
+ACRONYM_IN_NAME_RE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,10}\)(?=\s+[A-Z])")
 
 
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
-    who = re.split(r"[“\"(]", who)[0].strip(" ,.;:")
+    who = ACRONYM_IN_NAME_RE.sub("", who)  # "… Customs Enforcement (ICE) John Morton"
+    who = re.split(r"[“\"(]", who)[0].strip(" ,;:")
+    who = who if re.search(r"(?:^|\s)[A-Z][a-z]+\s+[A-Z]\.$", who) else who.rstrip(".")  # "Crystal M."
     who = re.sub(r"[’']s?\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}(?:report|study|survey|letter|statement|opinion|brief|complaint|"
                  r"website|audit|analysis|findings|guidance|filing)\b.*$", "", who)  # "Orange County Health Care Agency’s 2017 report"
     who = re.sub(r"\bU\.\s+S\.", "U.S.", who)  # "U. S. Attorney Immergut"
@@ -282,7 +297,10 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         tail = ", ".join(p for p in (suffix.group(2), tail) if p.strip())
     tail = re.sub(r"^\s*(?:who|which|whose|that)\b.*", "", tail)  # "said Wakefield, who led the investigation": no role
     tokens = head.split()
-    while len(tokens) > 2 and re.fullmatch(r"[A-Z]{6,}[,.]?", tokens[0]) and name_like(tokens[1]):
+    glued = re.fullmatch(r"[A-Z]{5,}([A-Z][a-z]+)", tokens[0]) if tokens else None
+    if glued:
+        tokens[0] = glued.group(1)  # a dateline glued to a title: "WASHINGTONAttorney General Eric Holder"
+    while len(tokens) > 2 and re.fullmatch(r"[A-Z]{6,}[,.]?", tokens[0]) and (name_like(tokens[1]) or tokens[1].lower() in TITLE_WORDS):
         tokens = tokens[1:]  # a dateline before the name: "WASHINGTON Thomas E. Perez"
     if len(tokens) > 2 and tokens[0] in ("The", "the") and tokens[-1].strip(",.") in ORG_WORDS:
         tokens = tokens[1:]  # "The U.S. Supreme Court"
@@ -303,7 +321,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
             not any(t.lower() in CONNECTORS for t in tokens):
         # an organisation speaks: "Harris County", "the Orange County District Attorney’s Office"
         k = len(tokens) - 1
-        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS or tokens[k - 1] == "U.S."):
+        while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS or tokens[k - 1] == "U.S." or
+                         tokens[k - 1] in ("United", "States")):
             k -= 1
         return " ".join(tokens[k:]).strip(" ,."), None
     people_runs = [r for r in runs if tokens[r[-1]].strip(",.") not in ORG_WORDS]
@@ -331,7 +350,7 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
             chosen = chosen[1:]
         if len(chosen) >= 4:
             chosen = chosen[-3:] if re.fullmatch(r"[A-Z]\.", tokens[chosen[-2]]) else chosen[-2:]
-    org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
+    org_ends = [i for i, k in enumerate(chosen[:-1]) if tokens[k].strip(",.") in ORG_WORDS]
     if org_ends:
         chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
     if len(chosen) >= 3 and re.fullmatch(r"[A-Z]{2,5}", tokens[chosen[0]]) and all(name_like(tokens[k]) for k in chosen[1:]):
@@ -365,6 +384,11 @@ def same_person(given: Optional[str], speaker: Optional[str]) -> bool:
     return bool(wanted) and all(w in have for w in wanted)
 
 
+# where a run of capitals crosses a sentence end or a paragraph break, not after an abbreviation ("Brig. Gen. Rodney Johnson")
+PEOPLE_SPLIT_RE = re.compile(r"(?<=[a-z]{2})%s\.\s+|\n\s*\n" % "".join(
+    f"(?<!{a})" for a in ("Brig", "Capt", "Sgt", "Gen", "Col", "Maj", "Cpl", "Adm", "Cmdr", "Det", "Supt", "Insp")))
+
+
 class People:
     """The people a release names: full names and roles, so that "said Borgström" finds Anna Borgström."""
 
@@ -373,7 +397,7 @@ class People:
         for m in re.finditer(rf"(?:(?:{NAME_TOKEN}|of|for|the|in)\s+){{0,14}}{NAME_TOKEN}\s+{NAME_TOKEN}", document.text):
             # a run of capitals may cross a sentence end or a paragraph break ("… the DA’s Office. Meet Confidential
             # Legal Secretary …", "… Tony Rackauckas. The", "… of Tennessee.\n\nIn U.S. District Court"): each part
-            parts = re.split(r"(?<=[a-z]{2})\.\s+|\n\s*\n", m.group(0))
+            parts = PEOPLE_SPLIT_RE.split(m.group(0))
             for k, part in enumerate(parts):
                 name, role = split_who(part)
                 if name and 2 <= len(name.split()) <= 5:
@@ -441,6 +465,7 @@ class People:
 def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     """(who, cue) of the attribution right after the quote or just before it, in its paragraph."""
     after = sentence_rest(text[end + 1:]) if end < len(text) else ""
+    after = ACRONYM_IN_NAME_RE.sub("", after)  # "said … Customs Enforcement (ICE) John Morton"
     m = AFTER_CUE_RE.match(after)
     if m and m.group("cue") == "according to" and SOURCE_NOT_SPEAKER_RE.match(m.group("who")):
         m = None  # "“I killed her,” according to the investigation": a source of the account, not who spoke
@@ -468,6 +493,12 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         return m.group("who"), m.group("cue") or "according to"
     m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
     if m:
+        name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", before[:m.start()])
+        if name and m.group("who")[:1].islower():  # "Anita Lester, the victim’s sister, writes": she is named
+            return f"{name.group(1)}, {m.group('who')}", m.group("cue")
+        aside = (m.group("aside") or "").split()
+        if len(aside) >= 2 and all(name_like(t) for t in aside):  # "The victim’s sister, Amanda Guzman, said"
+            return f"{' '.join(aside)}, {described_name(m.group('who'))}", m.group("cue")
         return m.group("who"), m.group("cue")
     m = BEFORE_RE.search(before)
     who_words = m.group("who").replace(",", " ").split() if m else []
@@ -485,7 +516,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         subjects = [s for s in subjects
                     if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
         subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
-                    before[:s.start()].split()[-1].lower() not in PREPOSITIONS]
+                    before[:s.start()].split()[-1].lower() not in PREPOSITIONS | {"the", "a", "an", "as"}]
         if subjects:
             return subjects[-1].group("who"), m.group("cue")
         opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
@@ -494,6 +525,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = REPORTED_RE.match(before)
     if m:  # a partial quote in reported speech: "Rackauckas stated that the Office is “committed to …”"
         return m.group("who"), m.group("cue")
+    m = ACCORDING_DOCUMENT_RE.match(before)
+    if m and DOCUMENT_RE.search(m.group("who")):  # "According to the agreement, “throughout the course of the investigation …”"
+        return m.group("who"), "according to"
     m = ACCORDING_RE.match(before)
     if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
         return m.group("who"), "according to"
@@ -574,6 +608,23 @@ def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
     return found
 
 
+# someone a paragraph names as speaking in reported speech before a pronoun's quote: "…, Baez says, he would not be
+# where he is today. He continued, “…”"
+SPOKE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),?\s+(?:also\s+)?(?:says|said|stated|states|explained|"
+                      r"recalls|recalled|added|adds|noted|notes|believes|told)\b")
+
+
+def spoke_before(text: str, people: "People") -> Optional[Tuple[str, Optional[str]]]:
+    """The last person a paragraph reports as speaking before a pronoun's quote, when it names one."""
+    text = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)
+    found = None
+    for m in SPOKE_RE.finditer(text):
+        name, role = split_who(m.group("who"))
+        if name and (len(name.split()) >= 2 or name.lower() in people.full):
+            found = people.resolve(name, role)
+    return found
+
+
 def described_name(who: str) -> str:
     """A described speaker as a name: "The victim’s daughter" → "the victim’s daughter"; "Meza’s son" kept."""
     who = who.strip(" ,.")
@@ -613,6 +664,31 @@ def title_like(quote: str, short: bool = False) -> bool:
         0.99 if short else 0.6) * len(long_words)
 
 
+# a cue right before a short quote, with at most a few words between: "said “no,”", "replied “Ignacio Gomez,”",
+# "stated to officers that he was “going fishing.”"
+SHORT_CUE_RE = re.compile(rf"\b(?:{CUES}|{PARTICIPLE_CUES}|answered|yelling|shouting|screaming|asking|replying)\b(?:\s+[^\s“”\"]+){{0,6}}"
+                          r"\s*[,:]?\s*[“\"]?$", re.I)
+
+
+NICKNAME_RE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.?|also known as|known as|nicknamed|alias|called|calling\s+(?:\w+\s+){0,2}?)\s*[,:]?\s*[“\"]?$", re.I)
+
+
+def cued(text: str, start: int, end: int, gap: int = 6) -> bool:
+    """Is a short quote said, not a term: a speech cue at most gap words before it (not a nickname's "aka") or its
+    attribution right after it?"""
+    before = last_sentence(text[:max(0, start - 1)])
+    after = sentence_rest(text[end + 1:]) if end < len(text) else ""
+    if NICKNAME_RE.search(before):
+        return False  # aka “Wizard,”; by calling them “fake.”
+    cue = SHORT_CUE_RE.search(before)
+    if cue and len(re.findall(r"\s[^\s“”\"]+", cue.group(0))) > gap:
+        cue = None
+    return bool(cue or AFTER_CUE_RE.match(after) or AFTER_NAME_RE.match(after))
+
+
+BARE_ATTRIBUTION_RE = re.compile(rf"^\s*(?P<who>[^.“”\"]+?)\s+(?P<cue>{SAID_CUES})\s*[.:]?\s*$")
+
+
 def bare_attribution(passage: Optional[Passage]) -> bool:
     """A short paragraph that only says who spoke ("State’s Attorney Burke said.")."""
     return passage is not None and len(passage.text) < 120 and not quote_marks(passage.text) and \
@@ -631,11 +707,27 @@ def interviewee_of(document: Document) -> Optional[str]:
     return " ".join(tokens) if len(tokens) >= 2 and all(name_like(t) for t in tokens[-2:]) else None
 
 
+ANNOUNCES_RE = re.compile(rf"^\s*(?P<who>(?:{NAME_TOKEN}\s+){{1,8}}{NAME_TOKEN})\s+(?:Announces|Announced|Says|Statement|Issues|Comments|"
+                          r"Responds|Reacts|Applauds|Praises|Condemns|Urges|Calls)\b")
+
+
+def announcer_of(document: Document) -> Optional[str]:
+    """The person a release's title says announces or speaks, with a title and a full name ("Brooklyn District Attorney
+    Ken Thompson Announces …"), or None."""
+    m = ANNOUNCES_RE.match(document.title or "")
+    if not m:
+        return None
+    name, role = split_who(m.group("who"))
+    return m.group("who") if name and role and len(name.split()) >= 2 else None
+
+
 def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
     interviewee = interviewee_of(document)
     statement_by = STATEMENT_TITLE_RE.match(document.title or "")
+    announcer = announcer_of(document)
+    body = [p for p in passages if p.kind != "contact"] or [None]
     by_number = {p.number: p for p in passages}
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
@@ -656,6 +748,11 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
             if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
                 who_cue = statement.group("who"), statement.group("cue")
+        if who_cue is None and opens and not span.continues and bare_attribution(previous):
+            m = BARE_ATTRIBUTION_RE.match(previous.text)
+            who_cue = (m.group("who"), m.group("cue")) if m and m.group("who")[:1].isupper() else None
+        if who_cue is None and announcer and not found and opens and span.passage is body[0]:
+            who_cue = announcer, None  # the release opens with the words of the one its title says announces
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
             who = statement_by.group("who") or statement_by.group("owner")
             who_cue = (who.title() if who.isupper() else who), None
@@ -674,9 +771,14 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         statute = statute or (who_cue is None and len(stripped.split()) <= 3 and  # a “25% off” summer sale
                               re.search(r"\b(?:a|an|the|its|their|his|her)\s+[“\"]?$", span.passage.text[:local_start]) and
                               re.match(r"[”\"]?\s+[a-z]", span.passage.text[local_end:]))
+        # a word or two in quotation marks with no cue next to them is a term ("by calling them “fake.”"), a short
+        # capitalised phrase a label ("a notation on the checks, “Equity Due On Trade,”")
+        term = not span.continues and not inner and not opens and (
+            (len(stripped.split()) <= 3 and not cued(span.passage.text, local_start, local_end)) or
+            (title_like(stripped.rstrip(","), short=True) and not cued(span.passage.text, local_start, local_end, gap=2)))
         if (who_cue is None and not in_statement and not span.continues and
                 not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True) or \
-                ACRONYM_RE.fullmatch(stripped) or statute:
+                ACRONYM_RE.fullmatch(stripped) or statute or term:
             continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None
         if who_cue:
@@ -691,15 +793,21 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif who.strip().lower() in PRONOUNS:
-                described = described_before(span.passage.text[:max(0, local_start - 1)])
-                speaker, role = (described, None) if described else (last_speaker or (None, None))
-                if not described and not mentioned(last_speaker, span.passage.text, previous):
+                said_before = span.passage.text[:max(0, local_start - 1)]
+                described = described_before(said_before)
+                spoke = None if described else spoke_before(said_before, people)
+                named = None if described or spoke or mentioned(last_speaker, said_before) else named_before(said_before, people)
+                # who the paragraph names as speaking or as the subject before the pronoun, not the last speaker of
+                # an earlier paragraph: "… Kumpf helped guard … he stated his job was to “shoot them to kill.”"
+                speaker, role = (described, None) if described else (spoke or named or last_speaker or (None, None))
+                if not described and not spoke and not named and not mentioned(last_speaker, span.passage.text, previous):
                     # the last speaker is not in this paragraph or the one before: "He looked at the camera and said"
                     # is someone the paragraph names, the defendant it is about, or no one kb can tell
                     named = named_before(span.passage.text[:max(0, local_start - 1)], people)
                     about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
                                                 (previous.text if previous is not None else ""), re.I)
-                    speaker, role = named or ((people.by_role.get("defendant"), None) if about_defendant else (None, None))
+                    speaker, role = named or ((people.by_role.get("defendant"), None) if about_defendant else
+                                              (people.resolve(*split_who(interviewee)) if interviewee else (None, None)))  # "Meet Paralegal Sandy Barajas"
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:
@@ -709,6 +817,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     people.add(speaker, role)
                 elif re.match(r"^the\s", who.strip(), re.I):  # "the Assistant Attorney General explained"
                     speaker, role = people.by_title(re.sub(r"^the\s+", "", who.strip(" ,."), flags=re.I))
+                    if speaker is None and DOCUMENT_RE.search(who.strip(" ,.")):
+                        speaker = who.strip(" ,.")  # "According to the agreement, “…”": the document's words
         if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
                 [w.lower() for w in statement_by.group("who", "owner") if w]:
             speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks
@@ -726,7 +836,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             q["speaker"] is None or prev["speaker"] is None or q["speaker"] == prev["speaker"])
         adjacent = prev is not None and (q["passage"].number == prev["passage"].number + 1 or (
             q["passage"].number == prev["passage"].number + 2 and bare_attribution(by_number.get(q["passage"].number - 1))))
-        if not same and adjacent and ((q["speaker"] is None and (prev["cue"] is None or q["opens"]))
+        if not same and adjacent and ((q["speaker"] is None and q["opens"])
                                       or (prev["forward"] and prev["speaker"] == q["speaker"])):
             same = True
         if same:

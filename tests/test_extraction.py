@@ -359,6 +359,13 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "The company also regularly offered sales pricing promotions, including a “25% off” summer sale in 2013.",
     "In violation of Texas Government Code Section 2001.033(1)(A), the Final Rule does not disclose “the names of "
     "interested groups or associations offering comment on the rule and whether they were for or against it.”",
+    # a word or two in quotation marks with no cue next to it is a term; a short capitalised phrase a label; a nickname
+    'Witnesses testified that the shootings took place after the Roe brothers had "disrespected" gang signs by calling '
+    'them "fake."',
+    "She added a notation on the checks, “Equity Due On Trade,” to disguise the theft.",
+    'Judge Robert J. Roe today imposed the sentence on Alejandro Roe, aka "Wizard," announced Assistant Attorney General '
+    'Lanny A. Breuer.',
+    "The District Attorney said that Roe Grabba, LLC, is a company that produces and sells “grabba,” which is ground up tobacco.",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -509,6 +516,54 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Tony Roe"),
     ('Elizabeth Roe was charged.\n\nOne example cited in the complaint was a letter in which Roe allegedly advised a couple '
      '"to look for old personal checks that you wrote from 2002 to 2004."', "Elizabeth Roe"),
+    # an organisation or a unit in reported speech; an organisation that "has pronounced"; a document that speaks
+    ("The Federal Trade Commission (FTC) has called such settlements “a costly legal tactic to stifle competition from "
+     "lower-cost generic medicines.”", "Federal Trade Commission"),
+    ("The CRU found that his “demeanor and emotional state throughout the interview demonstrated that he was overwhelmed.”",
+     "CRU"),
+    ("The use of informants has been upheld by the United States Supreme Court, which has pronounced, “The informer is a "
+     "vital part of society’s defensive arsenal.”", "United States Supreme Court"),
+    ('According to the agreement, "throughout the course of the investigation, the United States received complete '
+     'cooperation."', "the agreement"),
+    # someone described, not named; one named beside the description
+    ("In a 2007 motion, the defendant submitted a letter, sent to him from his former friend in 1991, in which the former "
+     "friend alluded to the fact that he was responsible, writing in part: “I don’t think I deserve to walk the face of "
+     "the earth.”", "the former friend"),
+    ("One victim, a volunteer with the police department, stated that, “At my age of 92, there is little, if any, hope of "
+     "recovery.”", "one victim"),
+    ("Anita Roe, the victim’s sister, writes in her letter that “our family is still in pain due to the murder.”",
+     "Anita Roe"),
+    # names with initials: a victim given by first name and initial; "A.T."; "S.O."; "Mueller, III,"
+    ("Crystal M. said in part, “This accident hurt me so much both physically and emotionally.”", "Crystal M."),
+    ('"Cooperation and partnerships such as this have allowed us to focus our resources," said Secret Service Assistant '
+     'Director A.T. Roe.', "A.T. Roe"),
+    ('"He broke that trust to enrich himself," said Victor S.O. Roe, Chief, Internal Revenue Service Criminal '
+     'Investigation.', "Victor S.O. Roe"),
+    ('FBI Director Robert S. Roe, III, said: "This case illustrates the importance of continued global cooperation."',
+     "Robert S. Roe III"),
+    # a cue glued to the name; an acronym in brackets inside a title; the last words of a title before a surname
+    ('"The sentence should serve as a deterrent to shipping companies and mariners," saidJoseph P. Roe, U.S. Attorney '
+     'for the Northern District of California.', "Joseph P. Roe"),
+    ('"Wheeler and the others abused their positions of trust," said Homeland Security Assistant Secretary for '
+     'Immigration and Customs Enforcement (ICE) John Roe.', "John Roe"),
+    ('"This case illustrates a coordinated effort," said Acting Assistant Secretary of Commerce for Export Enforcement '
+     'Roe-Colli.', "Roe-Colli"),
+    ('Brig. Gen. Rodney Roe of the U.S. Army Criminal Investigation Command spoke.\n\n"People who do business with the '
+     'U.S. military should know by now that they will be caught," said Roe.', "Rodney Roe"),
+    # a pronoun after the paragraph reports someone speaking; after the paragraph names its subject
+    ("“We congratulate Jason Roe on the award,” said Assistant District Attorney Scott Doe.\n\n"
+     "Without the support of his colleagues, Roe says, he would not be where he is today. He continued, “We do the right "
+     "thing every day, that’s what it’s all about.”", "Jason Roe"),
+    ('"Josias Roe stood guard with orders to shoot," said Acting Assistant Attorney General Rita M. Doe.\n\n'
+     'Josias Roe joined the guard forces in 1942. If any of the prisoners attempted to escape, he stated his job was to '
+     '"shoot them to kill."', "Josias Roe"),
+    # a paragraph that only says who spoke, before the quote
+    ("Axon CEO and founder Rick Roe said.\n\n“Axon’s mission is to protect life and when technology isn’t the answer, "
+     "we must look for another solution.”", "Rick Roe"),
+    # a possessive is no subject
+    ("Dr. C. Hsien Roe, who serves as the Medical Director, authored a declaration supporting Randy Doe’s continued "
+     "incarceration, stating “I am familiar with Randy Doe’s medical conditions and have complete confidence.”",
+     "C. Hsien Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
