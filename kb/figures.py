@@ -44,7 +44,8 @@ QUALIFIERS = [
     ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than"),
     ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding|no greater than|not greater than|no higher than"),
 ]
-QUALIFIER_RE = re.compile(r"(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
+# whole words, or a long qualifier glued to the word before it by a lost space ("involvedapproximately $8.3 billion")
+QUALIFIER_RE = re.compile(r"(?:\b|(?=(?:approximately|nearly|more than|less than|at least|up to)\s))(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
 FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
              "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
              "three-quarters": 75.0, "three quarters": 75.0, "a fifth": 20.0, "one-fifth": 20.0, "one fifth": 20.0}
@@ -103,7 +104,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+[A-Za-z]+\b|\b\d+/\d+\b"),
     re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
-    re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+\b", re.I),
+    re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+(?:\s*(?:,|or|and)\s*\d+)*\b", re.I),
     re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
@@ -198,6 +199,11 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d{1,4}\s+(?:toll\s+road|freeway|expressway|tollway|turnpike)\b", re.I),
     re.compile(r"\bthe\s+\d{1,4}\s+[A-Z][a-z]+\s+(?:peninsula|pier|island|building|tower|bridge|terminal|park|site|"
                r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
+    # "Senate Bill (SB) 1437"; events named by a distance ("the 200 meter medley relay"); a list number glued to a name ("5.Javier A. Roe"); an address without a
+    # street word ("the Wells Fargo Bank at 7902 Edinger in Huntington Beach")
+    re.compile(r"\bBill\s*\([A-Z]{2}\)\s*\d+|\b\d+[\s-]?(?:meters?|metres?|yards?|m)\s+(?:freestyle|medley|relay|backstroke|"
+               r"breaststroke|butterfly|dash|hurdles|sprint|individual\s+medley)\b|"
+               r"^\s*\d{1,3}\.(?=[A-Z][a-z])|\bat\s+\d{3,6}\s+[A-Z][a-z]+(?=\s+in\s+[A-Z]|,\s+[A-Z])"),
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
     re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s*\(\s*(?:1[2-9]|[2-9]\d)\s*(?:[;,][^()]{0,20})?\)"),
 ]
@@ -221,7 +227,7 @@ VERB_HINT = re.compile(r"^(?:is|are|was|were|has|have|had|say|says|said|state|st
                         r"\w+ed|\w+ing)$", re.I)
 PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who", "that", "which", "across", "into", "via",
                 "through", "during", "under", "over", "against", "despite", "toward", "towards", "upon", "within", "without",
-                "among", "per"}
+                "among", "per", "since", "until"}
 
 
 def word_value(text: str) -> Optional[float]:
@@ -251,12 +257,20 @@ def word_value(text: str) -> Optional[float]:
         return None
 
 
+# "over" as a verb's particle ("failed to pay over the taxes", "turned over $5,000"); "approaching" after a preposition a verb
+VERB_NOT_QUALIFIER_RE = re.compile(r"(?:\b(?:fail|fails|failed|failing|not)\s+(?:to\s+)?(?:[\w,]+\s+){0,4}?pay\s+over|\b(?:turn|turned|turning|"
+                                   r"hand|handed|handing)\s+over|"
+                                   r"\b(?:of|by|for|after|before|while|from)\s+approaching)\s+$", re.I)
+
+
 def qualifier_before(text: str, start: int) -> Tuple[Optional[str], int]:
     """(canonical qualifier, its start) from the words just before a figure."""
     window = text[max(0, start - 25):start]
     match = QUALIFIER_RE.search(window)
     if not match:
         return None, start
+    if VERB_NOT_QUALIFIER_RE.search(text, max(0, start - 80), start - (len(window) - match.end())):
+        return None, start  # "failed to pay over $927,921.78", "accused of approaching two victims": a verb's words
     for i, (name, _) in enumerate(QUALIFIERS):
         if match.group(f"q{i}"):
             return name, start - (len(window) - match.start())
@@ -327,7 +341,7 @@ def counted_noun(after: str) -> Optional[str]:
     return " ".join(words)
 
 
-CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])")  # "… for fiscal year 2009.In total"
+CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])|[,.]”|[,.]\"(?=\s|$)")  # "… for fiscal year 2009.In total"
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|Bros|Jr|Sr|"
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
@@ -346,11 +360,23 @@ PARTICLES = {"out", "up", "down", "back", "off", "away", "apiece", "each", "per"
 DANGLING_WORDS = {"and", "or", "to", "of", "the", "a", "an", "from", "by", "with", "for", "at", "in", "on", "as", "than",
                   "totaling", "totalling", "worth", "valued", "during", "within"}
 # "The maximum penalty for securities fraud is …", "The fine for an organizational defendant is …"
-SUBJECT_IS_RE = re.compile(r"^\s*(?:The|A|An|Each|This|That)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
-                           r"(?:\s+(?:for|of|on)\s+[^,;]{1,60}?)?)\s+(?:is|was|are|were|will be|would be|totals|totaled|"
-                           r"totalled|amounts to|amounted to|(?:has been |have been |was |is |were )?estimated at|"
-                           r"ranged from|ranges from|range from|(?:increased|decreased|rose|fell|grew|dropped)\s+(?:from\s+[^;]{1,40}?\s+)?to)\s+(?:(?:not more than|not less than|up to|at least|about|"
-                           r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
+SUBJECT_IS = (r"\s*(?:The|A|An|Each|This|That)\s+((?:(?!(?:is|was|are|were|has|have|had|been|be|will|would|should)\s)[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+              r"(?:\s+(?:for|of|on|from)\s+[^,;]{1,80}?)?)\s+(?:is|was|are|were|will be|would be|should have been|totals|totaled|"
+              r"totalled|amounts to|amounted to|(?:has been |have been |was |is |were )?estimated at|"
+              r"ranged from|ranges from|range from|(?:increased|decreased|rose|fell|grew|dropped)\s+(?:from\s+[^;]{1,40}?\s+)?to)\s+"
+              r"(?:(?:not more than|not less than|up to|at least|about|"
+              r"approximately|nearly|almost|over|more than|less than|the greatest of|a maximum of|a minimum of)\s+)*$")
+SUBJECT_IS_RE = re.compile("^" + SUBJECT_IS)
+SUBJECT_IS_CLAUSE_RE = re.compile(r"[,;]\s+(?:(?:thus|so|and|but|therefore|while|whereas)\s+)?" +
+                                  SUBJECT_IS.replace("(?:The|A|An|Each|This|That)", "(?:the|a|an|each|this|that)"))
+
+
+def subject_is(sentence: str, start: int):
+    """The subject of the "is" a figure completes, at the sentence's start or after a clause's boundary: "The fine for
+    an organizational defendant is …", "…, thus the total proceeds from the sale … should have been $737,339.65"."""
+    return SUBJECT_IS_RE.match(sentence[:start]) or SUBJECT_IS_CLAUSE_RE.search(sentence[max(0, start - 200):start])
+
+
 # "$1 billion traceable to …", "seven hundred thousand dollars meant to …": what follows a sum is not its noun
 MONEY_PARTICIPLES = {"meant", "used", "spent", "paid", "owed", "stolen", "taken", "given", "made", "sent", "received", "intended",
                      "designated", "earmarked", "obtained", "lost", "raised", "collected", "awarded", "plus"}
@@ -358,6 +384,59 @@ MONEY_PARTICIPLES = {"meant", "used", "spent", "paid", "owed", "stolen", "taken"
 TERMS_AFTER_PARTICIPLE = {"release", "probation", "prosecution", "damages", "sentence", "sentences"}
 VAGUE_NOUNS = {"period", "course", "total", "sum", "amount", "excess", "average", "rate", "value", "greatest",
                "least", "most", "all", "each", "none", "one", "some", "part", "loss", "gain", "number", "age"}
+
+
+PARENT_OF_RE = re.compile(r"\b(?:father|mother|parent|grandfather|grandmother|grandparent|dad|mom|mum)\s+of\s+$", re.I)
+PRICED_THINGS_RE = re.compile(r"\s+(\$[\d,.]+(?:\s+(?:million|billion))?)\s+([a-z][\w-]*(?:\s+(?!and\b|or\b|to\b|in\b|for\b)[a-z][\w-]*)?)")
+VALUED_AT_RE = re.compile(r"(?<![\w’'.-])(?P<what>(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w-]*),?\s+(?:which\s+|that\s+)?(?:were\s+|was\s+|is\s+|are\s+)?"
+                          r"(?:[a-z]+ly\s+)?(?P<verb>valued\s+at|costs?|costing|worth)\s+$")
+# a figure in a clause of condition or time before the main clause: "If TAFGA meets its obligations … for 18 months, the
+# United States will dismiss the criminal charges" (the main clause is another matter)
+SUBORDINATE_START_RE = re.compile(r"\s*(?:If|When|Once|Unless|Until|After|Before|Upon|As long as|Provided)\b")
+MAIN_CLAUSE_RE = re.compile(r"\s*,\s+(?:the|a|an|he|she|they|it|we|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,4}\s+(?:will|would|shall|must|may|can|could)\s")
+# a sum that is its clause's subject after words that do not say what it is: what the clause says of it
+VAGUE_HEAD_RE = re.compile(r"\b(?:a\s+total\s+of|the\s+remaining|an\s+additional|another|the\s+rest\s+of|(?:the|a)\s+sum\s+of|that|the\s+other)\s+$", re.I)
+AUXILIARIES_RE = re.compile(r"^(?:(?:is|are|was|were|will|would|shall|must|has|have|had|be|been|being|can|could|should|also|then|now|"
+                            r"to\s+be|to\s+have|still)\s+)+")
+
+
+# a sum a verb moves, and to or from whom: "Frederick had paid nearly $1.1 million to STS Contracting for minimal renovations",
+# "awarding more than $22.2 million to 53 jurisdictions", "stealing approximately $610,000 from Nancy W."
+TRANSFER_VERB_RE = re.compile(r"\b(?:paid|pay|pays|paying|awarded|award|awards|awarding|received|receive|receives|receiving|obtained|"
+                              r"obtaining|stole|steal|steals|stealing|embezzled|embezzling|collected|collecting|raised|raising|spent|"
+                              r"spending|transferred|transferring|wired|wiring|laundered|laundering|invested|investing|diverted|"
+                              r"diverting|misappropriated|misappropriating|took|taking|accepted|accepting|lent|loaned|donated|"
+                              r"donating|gave|giving|offered|offering|withdrew|withdrawing|deposited|depositing|borrowed|sent|"
+                              r"sending|granted|granting|allocated|allocating|distributed|distributing|funneled|funnelled|routed|"
+                              r"moved|provided|providing|recovered|returned|refunded|forfeited|owed|owes)\s+$", re.I)
+TRANSFER_TAIL_RE = re.compile(r"^(?:to|from|for|into|through|toward|towards|among|between|out\s+of)\s")
+# "robbed the victim of $200", "defrauded investors out of $2 million"
+ROBBED_OF_RE = re.compile(r"\b(?P<verb>robbed|robbing|defrauded|defrauding|cheated|cheating|bilked|bilking|swindled|swindling|scammed|"
+                          r"scamming|deprived|depriving)\s+(?P<whom>(?:(?:the|a|an|his|her|their|its|two|three|several|many)\s+)?"
+                          r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:out\s+)?of\s+$", re.I)
+IN_EXCHANGE_RE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+$", re.I)
+
+
+def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = None) -> Optional[str]:
+    """What a sum is by the verb that moves it and to, from or for whom, or None."""
+    robbed = ROBBED_OF_RE.search(before[-90:])
+    if robbed:
+        return f"amount {robbed.group('verb').lower()} from {robbed.group('whom')}"
+    exchange = IN_EXCHANGE_RE.search(before[-30:])
+    if exchange and not clause_after(sentence, end):  # "… entering false information … in exchange for $500."
+        done = clause_before(before[:len(before) - 30 + exchange.start()] if len(before) > 30 else before[:exchange.start()], limit=16)
+        act = re.search(r"\b(?:of|by|for|with|after|while)\s+([a-z]+ing\b.*)$", done or "")
+        done = act.group(1) if act else done  # "accused of entering false information …": the act
+        return f"payment in exchange for {done}" if done else None
+    verb = TRANSFER_VERB_RE.search(before[-20:])
+    if not verb:
+        return None
+    if next_start is not None and sentence[next_start:next_start + 1] in CURRENCY_SYMBOL:
+        sentence = sentence[:next_start]  # "awarded $1,524,803 for the … Program and $1,757,638 for …": the next sum's own
+    tail = clause_after(sentence, end, limit=12)
+    if not TRANSFER_TAIL_RE.match(tail):
+        return None
+    return f"{verb.group(0).strip().lower()} {tail}"
 
 
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
@@ -405,7 +484,7 @@ CIRCUMSTANCE_RE = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:the\s+)?[A-Z]|"
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
     r"at\s+[A-Z]|to\s+[A-Z]|to\s+the\s+(?:government|victims?|state|county|city|court|IRS|United States)\b|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
-    r"via\b|during\b|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
+    r"via\b|during\b|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -484,6 +563,14 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return " ".join(words)
     if unit == "other" and re.search(r"(?:per|an|a)[\s-]+hour\b|\bmph\b|km/h", sentence[start:end], re.I):
         return "speed"
+    if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
+        return "children"  # "a married father of three"
+    priced = PRICED_THINGS_RE.match(sentence, end) if unit == "count" else None
+    if priced:  # "cashed two $25,000 checks": what is counted stands after their price
+        return f"{priced.group(1)} {priced.group(2)}"
+    valued = VALUED_AT_RE.search(before[-80:]) if unit == "money" else None
+    if valued and valued.group("what").split()[-1].lower() not in STOP_WORDS:  # "properties valued at over $3.5 million", "the device, which costs approximately $25,000"
+        return f"{'cost' if valued.group('verb').startswith('cost') else 'value'} of {valued.group('what')}"
     lasted = LASTED_RE.search(before) if unit == "duration" else None
     if lasted:
         words = lasted.group("what").split()
@@ -492,6 +579,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
+    if SUBORDINATE_START_RE.match(sentence) and MAIN_CLAUSE_RE.match(sentence, end):
+        tail = ""
     tail = re.sub(r"^plus\s+[\w-]+\s*", "", tail)
     tail = re.sub(r"^,?\s*respectively\b[\s,]*", "", tail)  # "… with 126 and 121 hours respectively"
     tail = "" if re.match(r"^(?:and|or)\s(?!(?:more|less|greater|fewer|higher|lower|above|below|under)\b)", tail) else tail  # "131 hours and husband and wife team …": the next item  # "$1.95 million plus interest as their share of the settlement"
@@ -500,6 +589,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"{head} {tail}".strip()
     if unit != "count" and re.match(r"^(?:are|is|was|were|will|would|must|has|have|had|can|could|should|shall)\b", tail) and \
             re.search(r"[a-z]\s+$", before):  # not "Of the $16.65 billion resolution, almost $10 billion will be paid …"
+        predicate = AUXILIARIES_RE.sub("", tail)
+        if VAGUE_HEAD_RE.search(before[-30:]) and len(predicate.split()) >= 2:
+            return predicate  # "a total of $2,675,000 is available to compensate …", "the remaining $2.74 million will be paid to …"
         tail = ""  # "assets in excess of $10,000 are required to …": the figure ends its subject
     if re.search(r",\s+(?:who|which)\s+[^,;]*$", sentence[:start]) and re.match(r"\s*,", sentence[end:]):
         tail = ""  # "Riekers, who had served as an agent for over 15 years, stole …": the main clause is another matter
@@ -524,7 +616,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
         # the words after say when or turn to another matter; what is paid or done is said before the figure
-        subject = SUBJECT_IS_RE.match(sentence[:start])
+        subject = subject_is(sentence, start)
         said = subject.group(1) if subject and not any(ch.isdigit() for ch in subject.group(1)) else clause_before(before)
         if said:
             rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
@@ -544,21 +636,25 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES and \
                 not re.search(r"(?:able|ible)$", thing.split()[0]) and thing.split()[0].lower() not in MONEY_PARTICIPLES:
             return thing
+    if unit == "money":
+        paid = paid_to(sentence, before, end, next_start)
+        if paid:
+            return paid
     named = noun_before(before) if unit in ("money", "duration", "other", "percent") else None
     if named and unit == "duration" and named.split()[-1].lower() in RELATIONS:
         return f"length of {RELATIONS[named.split()[-1].lower()]}"  # "her husband of 15 years"
     if named:  # "an indeterminate term of 1 to 3 years in prison by Brooklyn …": not who imposed it
         said = "" if sentence[end:end + 3].lstrip().startswith(",") else " ".join(AGENT_CUT_RE.split(tail)[0].split()[:8])
         return f"{named} {said}".strip(" ,")
-    subject = SUBJECT_IS_RE.match(sentence[:start]) if unit in ("money", "duration") or \
+    subject = subject_is(sentence, start) if unit in ("money", "duration") or \
         (unit == "percent" and len(tail.split()) <= 2) else None  # "The testing is 90 percent legit"
     if subject and not any(ch.isdigit() for ch in subject.group(1)):
         # "The fine for an organizational defendant is not more than …": what the sentence is about
-        place = tail.split(" and ")[0] if re.match(r"^in\s", tail) or unit == "percent" else ""
+        place = tail.split(" and ")[0] if re.match(r"^(?:in|per)\s", tail) or unit == "percent" else ""
         return f"{subject.group(1)} {place}".strip()
     if unit == "count" and counted and len(tail.split()) <= 2:
         # "The spill volume has been estimated at approximately 3,190 barrels": the subject says what
-        subject = SUBJECT_IS_RE.match(sentence[:start])
+        subject = subject_is(sentence, start)
         if subject and not any(ch.isdigit() for ch in subject.group(1)):
             return f"{subject.group(1)} in {tail}" if tail else subject.group(1)
     if counted and tail.startswith(counted):
@@ -580,6 +676,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     head = head_before(before)
     if len(head.split()) < 2 and previous_end > max(0, start - 160):
         head = head_near(sentence, start)  # "settlements with 41 tribes for about $1 billion"
+    if len(head.split()) < 2 and not tail:
+        head = clause_before(before) or head  # "… has served this country at home and abroad for 35 years,” …"
     if unit == "other" or re.search(r"\b(?:ranging|ranged|ranges|range)\s+from\s*$|\bbetween\s*$", before):
         # "… amounts ranged from $4,800 …", "… at speeds of 90 mph": not the words that lead to the figure
         head = RANGE_LEAD_RE.sub("", head).strip(" ,")
@@ -631,6 +729,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     return n, "count", {}
 
 
+QUOTED_NAME_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s*){1,4}[”\"]")
 DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
 RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
@@ -670,6 +769,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 continue
             if overlaps(span, blocked) and kind not in ("money", "percent", "ratio", "half_more"):
                 continue
+            if kind == "percent" and QUOTED_NAME_RE.match(sentence, span[1]) and sentence[span[0] - 1:span[0]] in "“\"":
+                taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+                continue  # a percentage in a quoted name: a so-called “90% Stock Loan” program
             if kind == "money" and DENOMINATION_RE.match(sentence, span[1]):
                 taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
                 continue  # "counterfeit $50 and $100 bills": banknotes by their face value, not a sum
@@ -766,7 +868,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             f["measure"] = head_near(sentence, f["start"]) or \
                 " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
                 clause_after(sentence, f["end"])
-    return found
+    return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
 
 
 def alternatives(sentence: str, found: List[dict]) -> None:
@@ -835,7 +937,9 @@ MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", 
 IMPOSED_RE = re.compile(r"\b(?:sentenced|ordered|received|receive|serve|served|serving|paid|agreed|imposed|gave|given)\b", re.I)
 PENALTY_RE = re.compile(r"\b(?:prison|jail|fine|fined|penalty|penalties|sentence|imprisonment|probation|restitution|"
                         r"punishable|custody|incarceration)\b", re.I)
-REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whose|since|until|whereas)\b", re.I)
+REACH_STOP_RE = re.compile(r"\b(?:after|before|when|because|while|who|which|whose|since|until|whereas)\b|"
+                           r"\band\s+(?:is|was|are|were|has|had)\b", re.I)  # "… if convicted and is being held on $50,000 bail"
+BAIL_AFTER_RE = re.compile(r"\s*(?:cash\s+)?(?:bail|bond|special\s+assessments?)\b", re.I)
 IMPOSED_BEFORE_CUE_RE = re.compile(r"\b(?:sentenced\b[^.;:]*\bto|imposed|received|gave|given|handed(?: down)?)\s+"
                                    r"(?:\w+\s+)?(?:the|a)\s+(?:statutory\s+)?$", re.I)
 OR_MORE_RE = re.compile(r"(?:\s+\w+)?\s+or\s+(?:more|greater|higher|above)\b", re.I)
@@ -861,9 +965,11 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
         before = sentence[max(0, f["start"] - 200):f["start"]]
         cues = [(m.start(), m.end(), "up to") for m in MAXIMUM_RE.finditer(before)]
         cues += [(m.start(), m.end(), "at least") for m in MINIMUM_RE.finditer(before)]
-        if not cues:
+        if not cues or BAIL_AFTER_RE.match(sentence, f["end"]):
             continue
         cue_start, position, qualifier = max(cues, key=lambda c: c[1])
+        if qualifier == "at least" and not re.search(r"minimum", before[cue_start:position], re.I) and "," in before[position:]:
+            continue  # "faces at least 87 months in prison …, three years of supervised release": the cue is the first item's
         if IMPOSED_RE.search(before, position) or REACH_STOP_RE.search(before, position) or \
                 IMPOSED_BEFORE_CUE_RE.search(before[max(0, cue_start - 80):cue_start]):
             continue  # "sentenced … after …", "was sentenced to the maximum of 12 years": a term imposed

@@ -99,6 +99,19 @@ def test_not_figures(sentence):
     ("Travelers may stay up to 90 days at a time for a two-year period.", "two-year", None),
     ("Seleznev was convicted of nine counts of possession of 15 or more unauthorized access devices.", "15", "at least"),
     ("Offense: Conspiracy to possess with intent to distribute five kilograms or more of cocaine", "five kilograms", "at least"),
+    # a qualifier is a whole word, not a verb's particle or a verb; bail is no penalty; "at least" reaches its own item
+    ("Under the FCA, the United States may recover three times the amount of its losses plus civil penalties.",
+     "three times", None),
+    ("Roe failed to pay over $927,921.78 in employment taxes due to the IRS.", "$927,921.78", None),
+    ("He was ordered to pay over $140,000 in restitution.", "over $140,000", "more than"),
+    ("In 2007, Roe is accused of approaching two separate victims and convincing them to invest.", "two", None),
+    ("The operations criminal cases involvedapproximately $8.3 billion in estimated losses.", "approximately $8.3 billion",
+     "about"),
+    ("Roe faces up to three years in prison if convicted and is being held on $50,000 bail.", "$50,000", None),
+    ("If convicted, the defendant faces at least 87 months in prison under the advisory guideline range, three years of "
+     "supervised release, a fine of up to $16 million, and a $6,400 special assessment.", "three years", None),
+    ("If convicted, the defendant faces at least 87 months in prison under the advisory guideline range, three years of "
+     "supervised release, a fine of up to $16 million, and a $6,400 special assessment.", "$6,400", None),
 ])
 def test_penalty_qualifiers(sentence, surface, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -130,7 +143,7 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("Two of the seven cases were not even reversals.", "Two", "cases were not even reversals"),
     ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the pecuniary gain or loss.",
      "$5,000,000", "fine for an organizational defendant"),
-    ("While there, he stole $680 out of the safe deposit box in the office.", "$680", "out of the safe deposit box in the office"),
+    ("While there, he stole $680 out of the safe deposit box in the office.", "$680", "stole out of the safe deposit box in the office"),
     ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
      "18 months", "in prison"),
     ("Fisher was sentenced on May 13, 2008, to 18 months in prison and ordered to pay $40,000 in restitution.",
@@ -143,6 +156,41 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "First degree residential burglary"),
     ("Money was sentenced on Feb. 5, 2009, to 30 months in prison and ordered to forfeit $95,000.", "$95,000", "ordered to forfeit"),
     ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
+    # what a count of children, checks or a price is
+    ("On October 2, 2002, 44-year-old David Roe, a married father of three, was kidnapped by several men.", "three", "children"),
+    ("On December 26, 2003, Roe went to his bank and cashed two $25,000 checks and immediately called Doe.", "two",
+     "$25,000 checks"),
+    ("The scheme was to possess and rent out properties valued at over $3.5 million.", "over $3.5 million", "value of properties"),
+    ("Medicare coverage for the device, which costs approximately $25,000, is governed by a National Coverage Determination.",
+     "approximately $25,000", "cost of the device"),
+    # a sum that is its clause's subject after words that do not say what it is; the subject of "is" after a clause
+    ("This means that a total of $2,675,000 is available to compensate individuals who have been harmed by the "
+     "discriminatory enforcement of the voucher program.", "$2,675,000",
+     "available to compensate individuals who have been harmed by the discriminatory enforcement"),
+    ("Of the total $15.75 million settlement amount, the federal share is $13.01 million, and the remaining $2.74 million will "
+     "be paid to the Commonwealth of Kentucky.", "$2.74 million", "paid to the Commonwealth of Kentucky"),
+    ("That same contract stipulated that $2 million was to be transferred to the officials wifes company.", "$2 million",
+     "transferred to the officials wifes company"),
+    ("The total tax due and owing on this taxable income to the U.S. government is $189,852.", "$189,852",
+     "total tax due and owing on this taxable income to the U.S. government"),
+    ("Roe deposited those two checks into his trust account, thus the total proceeds from the sale of the properties "
+     "credited to the estate should have been $737,339.65.", "$737,339.65",
+     "total proceeds from the sale of the properties credited to the estate"),
+    # the main clause after a clause of condition is another matter; a quotation's end ends the clause
+    ("If Roe meets its obligations under the agreement without violation for 18 months, the United States will dismiss the "
+     "criminal charges.", "18 months", "meets its obligations under the agreement without violation"),
+    ('"General Mark Roe has served this country at home and abroad for 35 years," Attorney General Jeff Doe said.',
+     "35 years", "General Mark Roe has served this country at home and abroad"),
+    # the verb that moves a sum and to, from or for whom
+    ("The department is also awarding more than $22.2 million to 53 jurisdictions to support adult drug courts.",
+     "more than $22.2 million", "awarding to 53 jurisdictions to support adult drug courts"),
+    ("A routine audit revealed that Roe had paid nearly $1.1 million to STS Contracting for minimal renovations.",
+     "nearly $1.1 million", "paid to STS Contracting for minimal renovations"),
+    ("While the victim was laying on the ground unconscious, Roe robbed the victim of $200, grabbed a knife and fled.",
+     "$200", "amount robbed from the victim"),
+    ("Roe is accused of stealing approximately $610,000 from Nancy W.", "approximately $610,000", "stealing from Nancy W"),
+    ("Roe is accused of entering false information that the customer had provided a birth certificate in exchange for $500.",
+     "$500", "payment in exchange for entering false information that the customer had provided a birth certificate"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -244,6 +292,14 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("He is charged with sexually assaulting two women, 60 and 84 years old, while they were in his care.", "60"),
     ("The abuse began when the victim was 10 and ceased when she turned 13.", "13"),
     ("The abuse began when the victim was 10 and ceased when she turned 13.", "10"),
+    ("Generally, an electric bike that does not qualify as Class 1, 2 or 3, will be classified as an electric motorcycle.", "2"),
+    ("The judge heard arguments on the constitutionality of Senate Bill (SB) 1437, given that it lacks a super majority.",
+     "1437"),
+    ("Roe set a new world record with a time of 2.00.21 in the 200 meter medley relay.", "200 meter"),
+    ('The complaint alleges that the men promoted a so-called "90% Stock Loan" program.', "90%"),
+    ("5.Javier A. Roe, businessman.", "5"),
+    ("He asked the driver to take him to the nearby Wells Fargo Bank at 7902 Edinger in Huntington Beach.", "7902"),
+    ("53 percent", "53 percent"),  # a table cell alone says nothing a reader can check
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -779,7 +835,7 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("He was sentenced today to an indeterminate term of 2 to 6 years in prison by Supreme Court Justice John Roe.", "2",
      "indeterminate term in prison"),
     ("The fraudulent credit amounts claimed ranged from $4,800 to $6,000 per return.", "$4,800",
-     "The fraudulent credit amounts claimed per return"),
+     "fraudulent credit amounts claimed per return"),
     # a speed is a speed, whatever words lead to it
     ("Investigators determined that Roe was driving more than 60 mph.", "more than 60 mph", "speed"),
     ("Marce was stopped at a red light in Fullerton when Roe hit him from behind at more than 100 miles per hour.",
