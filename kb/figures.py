@@ -352,7 +352,7 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
-                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -408,12 +408,17 @@ TRANSFER_VERB_RE = re.compile(r"\b(?:paid|pay|pays|paying|awarded|award|awards|a
                               r"diverting|misappropriated|misappropriating|took|taking|accepted|accepting|lent|loaned|donated|"
                               r"donating|gave|giving|offered|offering|withdrew|withdrawing|deposited|depositing|borrowed|sent|"
                               r"sending|granted|granting|allocated|allocating|distributed|distributing|funneled|funnelled|routed|"
-                              r"moved|provided|providing|recovered|returned|refunded|forfeited|owed|owes)\s+$", re.I)
+                              r"moved|provided|providing|recovered|returned|refunded|forfeited|owed|owes|wire|transfer|send|"
+                              r"give|offer|loan|lend|receive|steal|embezzle|collect|raise|spend|divert|launder|invest)"
+                              r"(?:\s+(?P<to>him|her|them|us|me|(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?))?\s+$", re.I)
 TRANSFER_TAIL_RE = re.compile(r"^(?:to|from|for|into|through|toward|towards|among|between|out\s+of)\s")
 # "robbed the victim of $200", "defrauded investors out of $2 million"
 ROBBED_OF_RE = re.compile(r"\b(?P<verb>robbed|robbing|defrauded|defrauding|cheated|cheating|bilked|bilking|swindled|swindling|scammed|"
                           r"scamming|deprived|depriving)\s+(?P<whom>(?:(?:the|a|an|his|her|their|its|two|three|several|many)\s+)?"
                           r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:out\s+)?of\s+$", re.I)
+NOT_RECIPIENTS = {"additional", "entire", "further", "fine", "maximum", "minimum", "combined", "estimated", "remaining", "extra",
+                  "whole", "full", "penalty", "sum", "settlement", "restitution", "forfeiture", "judgment", "bribe", "bribes",
+                  "salary", "fee", "fees", "ransom", "bond", "bail", "total", "balance", "deposit", "refund"}
 IN_EXCHANGE_RE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+$", re.I)
 
 
@@ -428,15 +433,19 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
         act = re.search(r"\b(?:of|by|for|with|after|while)\s+([a-z]+ing\b.*)$", done or "")
         done = act.group(1) if act else done  # "accused of entering false information …": the act
         return f"payment in exchange for {done}" if done else None
-    verb = TRANSFER_VERB_RE.search(before[-20:])
+    verb = TRANSFER_VERB_RE.search(before[-60:])
     if not verb:
         return None
     if next_start is not None and sentence[next_start:next_start + 1] in CURRENCY_SYMBOL:
         sentence = sentence[:next_start]  # "awarded $1,524,803 for the … Program and $1,757,638 for …": the next sum's own
     tail = clause_after(sentence, end, limit=12)
-    if not TRANSFER_TAIL_RE.match(tail):
+    if not TRANSFER_TAIL_RE.match(tail) and not (verb.group("to") and tail):
         return None
-    return f"{verb.group(0).strip().lower()} {tail}"
+    to = verb.group("to")
+    if to and (to.split()[-1].lower() in STOP_WORDS | VAGUE_NOUNS | NOT_RECIPIENTS or to.split()[1:2] == ["total"]):
+        return None  # "spend an additional $6 million", "pay a fine of $13.8 million": no one it goes to
+    whom = f" to {to}" if to else ""  # "wire the Army captain $1 million through Dubai"
+    return f"{verb.group(0).split()[0].lower()}{whom} {tail}"
 
 
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
@@ -581,6 +590,10 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
     if SUBORDINATE_START_RE.match(sentence) and MAIN_CLAUSE_RE.match(sentence, end):
         tail = ""
+    if unit == "money" and next_start is not None and re.fullmatch(r"\s*,\s+(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of\s+|over\s+|"
+                                                                    r"more\s+than\s+|under\s+|less\s+than\s+)?",
+                                                                    sentence[end:next_start]):
+        tail = ""  # "white collar crime over $500,000, property damage over $150,000": the next item's words
     tail = re.sub(r"^plus\s+[\w-]+\s*", "", tail)
     tail = re.sub(r"^,?\s*respectively\b[\s,]*", "", tail)  # "… with 126 and 121 hours respectively"
     tail = "" if re.match(r"^(?:and|or)\s(?!(?:more|less|greater|fewer|higher|lower|above|below|under)\b)", tail) else tail  # "131 hours and husband and wife team …": the next item  # "$1.95 million plus interest as their share of the settlement"
@@ -836,7 +849,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                                               found[k + 2]["start"] if k + 2 < len(found) else None)
         # "Two of the seven cases", "27 of our biggest 35 cities", "between five and nine new cases": the
         # second figure says what is counted
-        if re.fullmatch(r"\s+of\s+(?:the|all|these|those|its|their|our|your|his|her)\s+(?:[a-z]+\s+){0,2}",
+        if re.fullmatch(r"\s+of\s+(?:(?:the|all|these|those|its|their|our|your|his|her)\s+(?:[a-z]+\s+){0,2})?",
                         sentence[f["end"]:following["start"]]) or f.pop("range_low", False) or \
                 (f["unit"] == following["unit"] == "money" and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+|an?\s+)?",
                                                                             sentence[f["end"]:following["start"]])):
@@ -978,7 +991,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
 
 # "17 years and eight months", "11 years, eight months": one term, in the smaller period
 PERIOD_FACTORS = {("decade", "year"): 10, ("year", "month"): 12, ("month", "week"): 4, ("week", "day"): 7,
-                  ("month", "day"): 30, ("day", "hour"): 24, ("hour", "minute"): 60, ("year", "day"): 365}
+                  ("month", "day"): 365 / 12, ("day", "hour"): 24, ("hour", "minute"): 60, ("year", "day"): 365}
 
 
 def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
@@ -989,7 +1002,7 @@ def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
         factor = prev and PERIOD_FACTORS.get((prev.get("period"), f.get("period")))
         if prev and factor and prev["unit"] == f["unit"] == "duration" and prev["kind"] == "duration" and \
                 re.fullmatch(r"\s*(?:,\s*and|,|and|)\s*", sentence[prev["end"]:f["start"]]) and not f["qualifier"]:
-            prev.update({"end": f["end"], "value": prev["value"] * factor + f["value"], "period": f["period"]})
+            prev.update({"end": f["end"], "value": round(prev["value"] * factor) + f["value"], "period": f["period"]})
             continue
         joined.append(f)
     return joined
