@@ -77,6 +77,7 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
+HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
 ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
@@ -99,19 +100,27 @@ NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:(?!(?:In|At|On|After|Before|Whe
                             r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
 COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
-STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
-STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
+STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
+                               rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
                           r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
             r"parents|family|friend|children|child)")
 DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
-             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)|"
+             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
              r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
              r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
              rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:one of the victims|the victims?|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
+# a name, a role in lower case and the cue: "Glenn Sorge, acting special agent in charge of Homeland Security Investigations,
+# New York said,"
+NAME_COMMA_ROLE_CUE_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?P<role>[a-z][^,“”\"]{{2,80}}?(?:,\s*[A-Z][^,“”\"]{{1,40}})?),?"
+                                    rf"\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:]?\s*$")
+# someone described who speaks in reported speech: "The victim’s son talked about the damage … and said in part that the
+# defendant “…”"
+DESCRIBED_REPORTED_RE = re.compile(rf"^\s*(?P<who>{DESCRIBED})\b[^“”\"]{{0,120}}?\b(?P<cue>said|stated|told|wrote|added|explained)\b[^“”\"]{{0,120}}$")
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
 DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED})(?:,\s*(?P<aside>[^,“”\"]{{1,60}}),)?,?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 APPOSITIVE_ROLE_RE = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w’'-]*(?:\.(?=[A-Z]))?(?:[ \t]+(?:[A-Z][\w’'-]*|U\.S\.|of|for|in|at|the|charge|and))*)")
@@ -129,7 +138,7 @@ minister commander administrator police the of for and at interim first senior t
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
 leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
-gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant
+gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant pro tem tempore
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
@@ -214,7 +223,7 @@ def quoted_spans(passages: List[Passage]) -> List[Span]:
 
 def sentence_ends(text: str):
     """Positions of the sentence ends in text; abbreviations ("U.S.") and initials ("F.") do not count."""
-    for m in re.finditer(r"[.!?](?=\s|$|[“\"])", text):
+    for m in re.finditer(r"[.!?](?=\s|$|[“\"])|(?<=[a-z]{2})\.(?=[A-Z][a-z])", text):
         word = re.findall(r"[\w.]+$", text[:m.start()])
         token = word[0].lower() if word else ""
         if len(token.replace(".", "")) == 1 or token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
@@ -471,7 +480,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         m = None  # "“I killed her,” according to the investigation": a source of the account, not who spoke
     if m:
         head, comma, tail = m.group("who").partition(",")
-        names = re.match(rf"(?:{NAME_TOKEN}|\d{{1,2}}(?=\s+[A-Z])|of|for|the|and|at|in|\s)+", head)  # not "said Zudis as a warning … in a March 8"
+        names = re.match(rf"(?:{NAME_TOKEN}|\d{{1,2}}(?=\s+[A-Z])|of|for|the|and|at|in|tem|\s)+", head)  # not "said Zudis as a warning … in a March 8"
         if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
             return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
@@ -491,6 +500,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
             m = None  # "… said Tuesday." is no attribution; "… said U.S. Attorney McQuade." is
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
+    m = NAME_COMMA_ROLE_CUE_RE.match(before)
+    if m and m.group("role").split()[0].lower() in TITLE_WORDS:
+        return f"{m.group('who')}, {m.group('role')}", m.group("cue")
     m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
     if m:
         name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", before[:m.start()])
@@ -522,6 +534,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
         if opening:  # "Kevin Marlin of the Society … also spoke at the news conference and stated in part,"
             return opening.group("who"), m.group("cue")
+    m = DESCRIBED_REPORTED_RE.match(before)
+    if m:
+        return m.group("who"), m.group("cue")
     m = REPORTED_RE.match(before)
     if m:  # a partial quote in reported speech: "Rackauckas stated that the Office is “committed to …”"
         return m.group("who"), m.group("cue")
@@ -531,6 +546,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = ACCORDING_RE.match(before)
     if m:  # "According to the Supreme Court a blanket paper “occurs when …”"
         return m.group("who"), "according to"
+    m = HEADING_RE.match(before)
+    if m:  # "Comments from Orange County District Attorney Tony Rackauckas “When I became …”"
+        return m.group("who"), None
     m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
     if m:  # "Sessions today issued the following statement on the … report:"
         return m.group("who"), m.group("cue")
@@ -573,10 +591,16 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
 
 def described_before(text: str) -> Optional[str]:
     """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
-    by the victim’s sister. She said in part, “…”"), when no one is named after it."""
+    by the victim’s sister. She said in part, “…”"), when no one is named after it as the subject of a clause (not
+    "… her only brother who loved Paw Patrol, playing …")."""
     text = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)  # not someone a quote mentions
     found = list(DESCRIBED_MENTION_RE.finditer(text))
-    if not found or re.search(rf"{NAME_TOKEN}\s+{NAME_TOKEN}", text[found[-1].end():]):
+    if not found:
+        return None
+    after = text[found[-1].end():]
+    if re.match(rf",?\s+{NAME_TOKEN}\s+{NAME_TOKEN}", after) or re.search(
+            rf"{NAME_TOKEN}\s+{NAME_TOKEN},?\s+(?:[a-z]+ed|[a-z]+s|said|told|was|is|who|had|then|also|gave|made|read|spoke|wrote|took)\b",
+            after):
         return None
     return described_name(found[-1].group(0))
 
@@ -711,6 +735,23 @@ ANNOUNCES_RE = re.compile(rf"^\s*(?P<who>(?:{NAME_TOKEN}\s+){{1,8}}{NAME_TOKEN})
                           r"Responds|Reacts|Applauds|Praises|Condemns|Urges|Calls)\b")
 
 
+UNNAMED_TITLES = ("commissioner|prosecutor|detective|officer|deputy|sergeant|investigator|witness|doctor|nurse|teacher|coach|"
+                  "principal|manager|owner|clerk|trooper|agent|chairman|chairwoman|chair|mayor|governor|sheriff")
+
+
+def signer_of(passages: List[Passage]) -> Optional[str]:
+    """The one who signs a release that is one statement: its last paragraph only a name and a title ("Susan Kang
+    Roe Chief of Staff"), and its first paragraph a quotation."""
+    body = [p for p in passages if p.kind != "contact" and p.text.strip()]
+    if len(body) < 2 or not body[0].text.lstrip().startswith(("“", '"')):
+        return None
+    last = body[-1].text.strip()
+    if len(last) > 90 or quote_marks(last) or re.search(r"\b[a-z]{4,}\b", last):
+        return None
+    name, role = split_who(last)
+    return last if name and role and len(name.split()) >= 2 else None
+
+
 def announcer_of(document: Document) -> Optional[str]:
     """The person a release's title says announces or speaks, with a title and a full name ("Brooklyn District Attorney
     Ken Thompson Announces …"), or None."""
@@ -727,6 +768,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     interviewee = interviewee_of(document)
     statement_by = STATEMENT_TITLE_RE.match(document.title or "")
     announcer = announcer_of(document)
+    signer = signer_of(passages)
     body = [p for p in passages if p.kind != "contact"] or [None]
     by_number = {p.number: p for p in passages}
     found: List[dict] = []
@@ -751,6 +793,13 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and opens and not span.continues and bare_attribution(previous):
             m = BARE_ATTRIBUTION_RE.match(previous.text)
             who_cue = (m.group("who"), m.group("cue")) if m and m.group("who")[:1].isupper() else None
+        if who_cue is None and opens and not span.continues and previous is not None and \
+                not previous.text.rstrip().endswith(("”", '"')):
+            statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
+            if statement:  # "… Michael Lubinski has released a statement regarding the order …" ¶ “We respectfully …”
+                who_cue = statement.group("who"), statement.group("cue")
+        if who_cue is None and signer and opens and not span.continues:
+            who_cue = signer, None  # a statement signed at its end: "Susan Kang Roe Chief of Staff"
         if who_cue is None and announcer and not found and opens and span.passage is body[0]:
             who_cue = announcer, None  # the release opens with the words of the one its title says announces
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
@@ -819,6 +868,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     speaker, role = people.by_title(re.sub(r"^the\s+", "", who.strip(" ,."), flags=re.I))
                     if speaker is None and DOCUMENT_RE.search(who.strip(" ,.")):
                         speaker = who.strip(" ,.")  # "According to the agreement, “…”": the document's words
+                    elif speaker is None and re.fullmatch(rf"the\s+(?:{UNNAMED_TITLES})", who.strip(" ,."), re.I):
+                        speaker = who.strip(" ,.").lower()  # "the Commissioner stated": no name is given
         if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
                 [w.lower() for w in statement_by.group("who", "owner") if w]:
             speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks

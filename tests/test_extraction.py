@@ -616,6 +616,30 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # a paragraph that only says who spoke, before the quote
     ("Axon CEO and founder Rick Roe said.\n\n“Axon’s mission is to protect life and when technology isn’t the answer, "
      "we must look for another solution.”", "Rick Roe"),
+    # a title of several words; a sentence glued to the next; a name with its role in lower case before the cue
+    ("“I am proud that our law protecting children is working,” stated Mayor Pro tem Tyler Roe.", "Tyler Roe"),
+    ('Acting Assistant Attorney General Mary B. Roe announced the sentence.\n\n"John Doe is an extremist who planned an '
+     'attack, said Acting Assistant Attorney General Roe.The National Security Division will continue to pursue justice."',
+     "Mary B. Roe"),
+    ("Glenn Roe, acting special agent in charge of Homeland Security Investigations, New York said, “These arrests are part "
+     "of a comprehensive effort.”", "Glenn Roe"),
+    # the described in reported speech; an official named only by a title
+    ("The victim’s son talked about the damage that the defendant had caused and said in part that the defendant “did not "
+     "break me; he broke only himself.”", "the victim’s son"),
+    ("While addressing the inmate, the Commissioner stated, “I question your credibility.”", "the commissioner"),
+    ("Jacob’s older sister, now 8, gave a victim impact statement in court on Friday, grieving the loss of her only brother "
+     "who loved Paw Patrol. “I love Jacob so much,” she said.", "Jacob’s older sister"),
+    # a statement announced in the paragraph before it, by a heading, or signed at the end of the release
+    ("WASHINGTON The following statement may be attributed to Matthew Roe, Director, Office of Public Affairs:\n\n"
+     '"In January 2008, the Attorney General appointed a prosecutor to investigate the destruction of videotapes."',
+     "Matthew Roe"),
+    ("Comments from Orange County District Attorney Tony Roe “When I became District Attorney, I wanted to make Orange County "
+     "the un-Disneyland for gang members.”", "Tony Roe"),
+    ("The Office’s Senior Assistant District Attorney Michael Roe has released a statement regarding the order issued "
+     "Dec. 3, 2015.\n\n“We respectfully disagree with the judge’s opinion and we intend to seek immediate appellate "
+     "review.”", "Michael Roe"),
+    ("“The Office has endured years of unethical and inaccurate reporting by various staff members.\n\nAll calls should "
+     "be directed to me.”\n\nSusan Kang Roe Chief of Staff", "Susan Kang Roe"),
     # a possessive is no subject
     ("Dr. C. Hsien Roe, who serves as the Medical Director, authored a declaration supporting Randy Doe’s continued "
      "incarceration, stating “I am familiar with Randy Doe’s medical conditions and have complete confidence.”",
