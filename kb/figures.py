@@ -26,7 +26,7 @@ UNIT_WORD = r"(?:%s)" % "|".join(SMALL + TENS)
 WORD_NUMBER = (r"(?:(?:%s)\s+dozen|(?:%s)(?:[- ](?:%s))?(?:[- ](?:hundred|thousand|million|billion)(?:[- ](?:and[- ])?(?:%s)(?:[- ](?:%s))?)?)*|a dozen|dozens?)"
                % ("|".join(SMALL[2:13]), "|".join(TENS + SMALL), "|".join(SMALL[1:10]), "|".join(TENS + SMALL), "|".join(SMALL[1:10])))
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\s?½)?"
-SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
+SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|millón|millones)\b|\s*(?:[mb]n|[MB]|bn)\b)?"
 CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
 PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
@@ -81,7 +81,7 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?\s+(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
@@ -177,7 +177,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:child|children|minors?|girls?|boys?|victims?|teens?|teenagers?|youths?|juveniles?|persons?|people|anyone|"
                r"someone)\s+(?:(?:who|that)\s+(?:is|was|are|were)\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+"
                r"(?:the\s+age\s+of\s+)?\d{1,2}\b(?!\s*(?:%|percent))", re.I),
-    re.compile(r",\s*\d{1,3}\s*,"),  # "Smith, 42," ages in apposition
+    re.compile(r",[”\"]?\s*\d{1,3}\s*[,;]"),  # "Smith, 42," ages in apposition; "aka “Chino,” 31,"; "aka Big A, 33;"
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
     re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:to|-|–|and|or)\s*\d{{1,3}})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+(?:at\s+the\s+time|and|or|when)\b))", re.I),
@@ -201,7 +201,9 @@ NOT_FIGURE_RES = [
                r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
     # "Senate Bill (SB) 1437"; events named by a distance ("the 200 meter medley relay"); a list number glued to a name ("5.Javier A. Roe"); an address without a
     # street word ("the Wells Fargo Bank at 7902 Edinger in Huntington Beach")
-    re.compile(r"\bBill\s*\([A-Z]{2}\)\s*\d+|\b\d+[\s-]?(?:meters?|metres?|yards?|m)\s+(?:freestyle|medley|relay|backstroke|"
+    re.compile(r"\b\d+\s+(?:[A-Z][\w&’'-]*\s+){1,3}(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Co\.|Ltd\.?|Company|Group|Enterprises|Services)(?!\w)|"
+               r"\b\d{1,3}(?:st|nd|rd|th)?\s+[Pp]recinct\b|\b\d{1,2}[\s-]?(?:pt|point)\.?\s+(?:font|type)\b|"
+               r"\bBill\s*\([A-Z]{2}\)\s*\d+|\b\d+[\s-]?(?:meters?|metres?|yards?|m)\s+(?:freestyle|medley|relay|backstroke|"
                r"breaststroke|butterfly|dash|hurdles|sprint|individual\s+medley)\b|"
                r"^\s*\d{1,3}\.(?=[A-Z][a-z])|\bat\s+\d{3,6}\s+[A-Z][a-z]+(?=\s+in\s+[A-Z]|,\s+[A-Z])"),
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
@@ -245,9 +247,9 @@ def word_value(text: str) -> Optional[float]:
         return float(SCALES[text])
     if text == "dozens":
         return None
-    match = re.match(r"^(\d+(?:\.\d+)?|\.\d+)\s*(hundred|thousand|million|billion|trillion|mn|bn|m|b)?$", text)
+    match = re.match(r"^(\d+(?:\.\d+)?|\.\d+)\s*(hundred|thousand|million|billion|trillion|millón|millones|mn|bn|m|b)?$", text)
     if match:
-        scale = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9}.get(match.group(2) or "", SCALES.get(match.group(2) or "", 1))
+        scale = {"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "millón": 1e6, "millones": 1e6}.get(match.group(2) or "", SCALES.get(match.group(2) or "", 1))
         return float(match.group(1)) * scale
     from text_to_num import text2num
 
@@ -408,10 +410,11 @@ TRANSFER_VERB_RE = re.compile(r"\b(?:paid|pay|pays|paying|awarded|award|awards|a
                               r"diverting|misappropriated|misappropriating|took|taking|accepted|accepting|lent|loaned|donated|"
                               r"donating|gave|giving|offered|offering|withdrew|withdrawing|deposited|depositing|borrowed|sent|"
                               r"sending|granted|granting|allocated|allocating|distributed|distributing|funneled|funnelled|routed|"
-                              r"moved|provided|providing|recovered|returned|refunded|forfeited|owed|owes|wire|transfer|send|"
+                              r"moved|provided|providing|recovered|recovering|returned|returning|refunded|forfeited|owed|owes|wire|transfer|send|"
                               r"give|offer|loan|lend|receive|steal|embezzle|collect|raise|spend|divert|launder|invest)"
                               r"(?:\s+(?P<to>him|her|them|us|me|(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?))?\s+$", re.I)
 TRANSFER_TAIL_RE = re.compile(r"^(?:to|from|for|into|through|toward|towards|among|between|out\s+of)\s")
+EARNED_RE = re.compile(r"\b(?:earned|earning|earns|earn|grossed|netted|generated|generating)\s+$", re.I)
 # "robbed the victim of $200", "defrauded investors out of $2 million"
 ROBBED_OF_RE = re.compile(r"\b(?P<verb>robbed|robbing|defrauded|defrauding|cheated|cheating|bilked|bilking|swindled|swindling|scammed|"
                           r"scamming|deprived|depriving)\s+(?P<whom>(?:(?:the|a|an|his|her|their|its|two|three|several|many)\s+)?"
@@ -433,10 +436,14 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
         act = re.search(r"\b(?:of|by|for|with|after|while)\s+([a-z]+ing\b.*)$", done or "")
         done = act.group(1) if act else done  # "accused of entering false information …": the act
         return f"payment in exchange for {done}" if done else None
+    earned = EARNED_RE.search(before[-20:])
+    if earned:
+        tail = clause_after(sentence, end, limit=12)
+        return f"{earned.group(0).strip().lower()} {tail}".strip()  # "earned $40,000 in her fifth year of teaching"
     verb = TRANSFER_VERB_RE.search(before[-60:])
     if not verb:
         return None
-    if next_start is not None and sentence[next_start:next_start + 1] in CURRENCY_SYMBOL:
+    if next_start is not None and re.match(r"(?:[a-z]+\s+){0,3}[$€£]", sentence[next_start:next_start + 30]):
         sentence = sentence[:next_start]  # "awarded $1,524,803 for the … Program and $1,757,638 for …": the next sum's own
     tail = clause_after(sentence, end, limit=12)
     if not TRANSFER_TAIL_RE.match(tail) and not (verb.group("to") and tail):
@@ -446,6 +453,17 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
         return None  # "spend an additional $6 million", "pay a fine of $13.8 million": no one it goes to
     whom = f" to {to}" if to else ""  # "wire the Army captain $1 million through Dubai"
     return f"{verb.group(0).split()[0].lower()}{whom} {tail}"
+
+
+LABEL_BEFORE_RE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w/&’'.-]*\s+(?:[–-]\s+)?){0,5}[A-Z][\w/&’'.-]*):\s*$")
+GROUP_OF_RE = re.compile(r"\b(family|household|group|crew|team|band|ring|gang|party)\s+of\s+$", re.I)
+COMPARED_NOUN_RE = re.compile(r"(?<![\w’'.-])((?:(?!(?:the|a|an|of|for|to|in|on|at|by|with|is|are|was|were|be|been|and|or|that|which)\s)[a-z][\w-]*\s+){0,2}"
+                              r"(?!(?:the|a|an|of|for|to|in|on|at|by|with|is|are|was|were|be|been|and|or|that|which|likely|about)\s)[a-z][\w-]*(?<!ly)(?<!ed)(?<!ing))\s+$")
+COMPARED_VERBS = {"pay", "paid", "sends", "send", "report", "provide", "shut", "owe", "owed", "represented", "cost", "costs",
+                  "worth", "received", "receive", "stole", "steal", "took", "take", "made", "make", "spent", "spend", "lost", "lose"}
+CHANGED_BY_RE = re.compile(r"(?P<what>[\w’'\s-]{3,80}?)\s+(?P<verb>decreased|increased|dropped|dipped|fell|rose|grew|declined|jumped|"
+                           r"climbed|went\s+(?:up|down)|declined|plummeted|surged|spiked)\s+(?:by\s+)?(?:(?:nearly|almost|about|approximately|"
+                           r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
@@ -459,7 +477,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
         cut = m.start()
         break
     text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
-    words = text.lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
+    words = re.sub(r"^\s*(?:dollars|dólares)\b", "", text).lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
     return " ".join(words).strip(" ,.”\"’")
@@ -467,7 +485,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
 
 # a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
 # "at her Sept. 15 sentencing", "in fiscal year 2011"
-OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|should|would|could|depending)\b|"
+OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|if|should|would|could|depending)\b|"
                              r"(?:before|after|while|without|by)\s+[a-z]+ing\b|"
                              r"(?P<when>(?:(?:effective|as\s+of|beginning|starting)\s+" + MONTH + r"|at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
@@ -490,7 +508,7 @@ OF_WHICH_RE = re.compile(r"([a-z][\w-]*(?:\s+(?:for|of)\s+[a-z][\w-]*)?),\s+(?:o
 RELATIONS = {"husband": "marriage", "wife": "marriage", "spouse": "marriage", "marriage": "marriage", "partner": "relationship",
              "boyfriend": "relationship", "girlfriend": "relationship"}
 CIRCUMSTANCE_RE = re.compile(
-    r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:the\s+)?[A-Z]|"
+    r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:(?:the|a|an)\s+)?[“\"]?[A-Z]|"
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
     r"at\s+[A-Z]|to\s+[A-Z]|to\s+the\s+(?:government|victims?|state|county|city|court|IRS|United States)\b|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
     r"via\b|during\b|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
@@ -531,7 +549,7 @@ def head_before(before: str) -> str:
     words = words[-8:]
     while len(words) > 1 and words[0].lower() in PREPOSITIONS:  # "… connection with a scheme to defraud the Bank"
         words.pop(0)
-    return " ".join(words).strip(" ,")
+    return " ".join(words).strip(" ,").lstrip(") ")
 
 
 def head_near(sentence: str, start: int) -> str:
@@ -560,7 +578,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count":
         charge = re.match(r"\)\s*([A-Za-z][^()\d]{2,80}?)\s*(?=\(|\d|$)", sentence[end:end + 90])
         if charge:  # "(7) Insurance fraud (6) First degree residential burglary": the count comes first
-            return " ".join(charge.group(1).split()[:8])
+            what = " ".join(TAIL_CUT_RE.split(charge.group(1), maxsplit=1)[0].strip(" :,").split()[:8])
+            charges = re.search(r"\b(?:counts?|charges?|charged|convicted|pleaded|felon\w*|misdemeanor\w*|Enhancements?)\b", sentence, re.I)
+            return f"counts of {what}" if charges and what and not re.match(r"(?:\w+\s+)?counts?\b", what, re.I) else what
     if before.rstrip().endswith("(") and counted in ("count", "counts"):  # "cocaine base (two counts)"
         lead = " ".join(re.split(r"[:;]", sentence[max(0, start - 160):start].rstrip()[:-1])[-1].split()[-14:])
         return f"counts of {lead}" if lead else "counts"
@@ -572,6 +592,30 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return " ".join(words)
     if unit == "other" and re.search(r"(?:per|an|a)[\s-]+hour\b|\bmph\b|km/h", sentence[start:end], re.I):
         return "speed"
+    label = LABEL_BEFORE_RE.search(before[-70:])
+    if label and unit in ("count", "percent", "money"):
+        return label.group(1).strip()
+    group = GROUP_OF_RE.search(before[-30:]) if unit == "count" and not re.match(r"[a-z]+s\b", counted or "") else None
+    if group:  # "a family of four"
+        return f"members of the {group.group(1).lower()}"
+    if unit == "duration" and re.search(r"\blife\s+plus\s+$", before):
+        return f"term added to life {clause_after(sentence, end)}".strip()  # "a sentence of life plus 20 years in prison"
+    compared = None
+    if unit in ("money", "count", "percent", "other") and \
+            re.match(r"(?:exceeding|over|under|above|below|greater than|less than|in excess of)\s", sentence[start:end]):
+        after = clause_after(sentence, end)
+        if not after or CIRCUMSTANCE_RE.match(after) or re.match(r"at\s+any\s+time|during|per\b", after):
+            compared = COMPARED_NOUN_RE.search(before[-60:])
+    compared_words = compared.group(1).split() if compared else []
+    while compared_words and compared_words[0] in STOP_WORDS:
+        compared_words.pop(0)
+    if len(compared_words) >= 2 and compared_words[-1] not in STOP_WORDS | PREPOSITIONS | COMPARED_VERBS and \
+            not TRANSFER_VERB_RE.search(before[-60:]):  # "an aggregate value exceeding $10,000", "mortgage balances under $300,000"
+        return " ".join(compared_words)
+    changed = CHANGED_BY_RE.search(re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(0, start - 200):start])) \
+        if unit in ("percent", "count") else None
+    if changed:  # "Shootings and shooting victims – which … – decreased by 19%"
+        return f"{head_before(changed.group('what'))} {changed.group('verb')}".strip()
     if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
         return "children"  # "a married father of three"
     priced = PRICED_THINGS_RE.match(sentence, end) if unit == "count" else None
@@ -602,7 +646,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"{head} {tail}".strip()
     if unit != "count" and re.match(r"^(?:are|is|was|were|will|would|must|has|have|had|can|could|should|shall)\b", tail) and \
             re.search(r"[a-z]\s+$", before):  # not "Of the $16.65 billion resolution, almost $10 billion will be paid …"
-        predicate = AUXILIARIES_RE.sub("", tail)
+        predicate = AUXILIARIES_RE.sub("", clause_after(sentence, end))
         if VAGUE_HEAD_RE.search(before[-30:]) and len(predicate.split()) >= 2:
             return predicate  # "a total of $2,675,000 is available to compensate …", "the remaining $2.74 million will be paid to …"
         tail = ""  # "assets in excess of $10,000 are required to …": the figure ends its subject
@@ -642,12 +686,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
-    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|[A-Z])\w+", tail):
+    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|your\b|[A-Z])\w+", tail):
         return tail  # "$352,076 in restitution", "$426 million in advertising revenue"
     if unit == "money":
         thing = counted_noun(sentence[end:end + 200])
         if thing and not sentence[end:end + 1].isalnum() and thing.split()[0].lower() not in PARTICLES and \
-                not re.search(r"(?:able|ible)$", thing.split()[0]) and thing.split()[0].lower() not in MONEY_PARTICIPLES:
+                not re.search(r"(?:able|ible)$", thing.split()[0]) and thing.split()[0].lower() not in MONEY_PARTICIPLES | {"dollars", "dólares"}:
             return thing
     if unit == "money":
         paid = paid_to(sentence, before, end, next_start)
@@ -803,9 +847,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue  # "Bill 1899", "Task Force 435", "the Dirty Dozen Tax Scams" (capitals on both sides): a name
                 if GLUED_AFTER_RE.match(sentence, span[1]) or GLUED_BEFORE_RE.search(sentence, max(0, span[0] - 1), span[0]):
                     continue
-                if bare[:1].isupper() and bare.isalpha() and re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) \
-                        and re.match(r"\s+[A-Z]", sentence[span[1]:]):
-                    continue  # "the Three Affiliated Tribes": a number word with a capital inside a sentence names something
+                if bare[:1].isupper() and bare.isalpha() and (re.match(r"-[A-Z]", sentence[span[1]:]) or (
+                        re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) and re.match(r"\s+[A-Z]", sentence[span[1]:]))):
+                    continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
                 extra = {**extra, "counted": counted_noun(sentence[span[1]:span[1] + 200])}

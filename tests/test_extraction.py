@@ -15,6 +15,10 @@ from kb.sources.layout import body_blocks, classify
 
 @pytest.mark.parametrize("sentence, surface, value, unit, qualifier", [
     ("Based on a survey conducted with 450 police officers from 41 countries the report looks into it.", "450", 450, "count", None),
+    # Spanish millions; a hyphenated term; a year and a day in days (a year is 365 days, not twelve 30-day months)
+    ("Jimenez está detenido bajo fianza de $1 millón.", "$1 millón", 1_000_000, "money", None),
+    ("She faced up to 99-years or life confinement in prison.", "up to 99-years", 99, "duration", "up to"),
+    ("Roe was sentenced on May 22, 2009, to 12 months and one day in prison.", "12 months and one day", 366, "duration", None),
     ("According to the results of the survey, almost 40 percent of the surveyed police officers state that it is common.",
      "almost 40 percent", 40, "percent", "almost"),
     ("The surveyed police officers mention in total sixty-four different apps and platforms.", "sixty-four", 64, "count", None),
@@ -153,7 +157,7 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("The defendants face a maximum penalty per count of $250,000 and 20 years in jail.", "$250,000", "penalty per count"),
     ("He was sentenced to 15 years in prison and five years’ post-release supervision.", "five years", "post-release supervision"),
     ("Charges: (7) Insurance fraud (6) First degree residential burglary (2) Theft from elder", "6",
-     "First degree residential burglary"),
+     "counts of First degree residential burglary"),
     ("Money was sentenced on Feb. 5, 2009, to 30 months in prison and ordered to forfeit $95,000.", "$95,000", "ordered to forfeit"),
     ("Of those charged again, 15% had between five and nine new cases filed against them.", "five", "new cases filed against them"),
     # what a count of children, checks or a price is
@@ -181,6 +185,22 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "criminal charges.", "18 months", "meets its obligations under the agreement without violation"),
     ('"General Mark Roe has served this country at home and abroad for 35 years," Attorney General Jeff Doe said.',
      "35 years", "General Mark Roe has served this country at home and abroad"),
+    # a label before a colon; a group of a number; a change by a percentage; a noun before a comparison; a term after life
+    ("By The Numbers: Misdemeanor Cases Filed: 109 Felony Cases Filed: 33 Felony Cases Disposed: 26", "33",
+     "Felony Cases Filed"),
+    ("Roe applied fumigants in the condominium resort complex, where a family of four fell seriously ill in March 2015.",
+     "four", "members of the family"),
+    ("Shooting incidents dipped by 67 (13%) for a total of 448, and shooting victims decreased by 76 (12%) for a total of 543.",
+     "12%", "shooting victims decreased"),
+    ("The law requires taxpayers to disclose accounts which had an aggregate value exceeding $10,000 at any time during the "
+     "year.", "exceeding $10,000", "aggregate value"),
+    ("On Nov. 10, 2008, John Roe received a sentence of life plus 20 years in prison, to be served consecutively.",
+     "20 years", "term added to life in prison"),
+    ("Roe earned $40,000 in her fifth year of teaching.", "$40,000", "earned in her fifth year of teaching"),
+    ("Agents have been instrumental in recovering and returning $2.1 billion dollars to the Treasury.", "$2.1 billion",
+     "returning to the Treasury"),
+    ("(2) Human trafficking (2) Attempted pimping of a minor (2) Pandering of a minor Sentencing Enhancements :", "2",
+     "counts of Pandering of a minor"),
     # the verb that moves a sum and to, from or for whom
     ("The department is also awarding more than $22.2 million to 53 jurisdictions to support adult drug courts.",
      "more than $22.2 million", "awarding to 53 jurisdictions to support adult drug courts"),
@@ -300,6 +320,13 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("5.Javier A. Roe, businessman.", "5"),
     ("He asked the driver to take him to the nearby Wells Fargo Bank at 7902 Edinger in Huntington Beach.", "7902"),
     ("53 percent", "53 percent"),  # a table cell alone says nothing a reader can check
+    ("The injunction also bars Roe’s business, 5 Star Tax LLC, from continuing to prepare tax returns.", "5"),
+    ("At approximately 1:30 a.m., the defendant walked into the 78 precinct with his hand bleeding.", "78"),
+    ("Applicants must submit a 300-word typed essay (12 pt. font and double-spaced).", "12"),
+    ('On Feb. 24, 2010, Jose Roe, aka "Chino," 31, of Lubbock, Texas, was found guilty.', "31"),
+    ("During the investigation, Aaron Roe, aka Big A, 33; Carlos Doe, aka Bang Em, 34; and others were charged.", "33"),
+    ("Antonio Roe, the National President of the Phantoms and the Three-Star General over the Vice Lords, was convicted.",
+     "Three"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
