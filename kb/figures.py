@@ -461,7 +461,7 @@ COMPARED_NOUN_RE = re.compile(r"(?<![\w’'.-])((?:(?!(?:the|a|an|of|for|to|in|o
                               r"(?!(?:the|a|an|of|for|to|in|on|at|by|with|is|are|was|were|be|been|and|or|that|which|likely|about)\s)[a-z][\w-]*(?<!ly)(?<!ed)(?<!ing))\s+$")
 COMPARED_VERBS = {"pay", "paid", "sends", "send", "report", "provide", "shut", "owe", "owed", "represented", "cost", "costs",
                   "worth", "received", "receive", "stole", "steal", "took", "take", "made", "make", "spent", "spend", "lost", "lose"}
-CHANGED_BY_RE = re.compile(r"(?P<what>[\w’'\s-]{3,80}?)\s+(?P<verb>decreased|increased|dropped|dipped|fell|rose|grew|declined|jumped|"
+CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|rose|grew|declined|jumped|"
                            r"climbed|went\s+(?:up|down)|declined|plummeted|surged|spiked)\s+(?:by\s+)?(?:(?:nearly|almost|about|approximately|"
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
@@ -612,10 +612,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if len(compared_words) >= 2 and compared_words[-1] not in STOP_WORDS | PREPOSITIONS | COMPARED_VERBS and \
             not TRANSFER_VERB_RE.search(before[-60:]):  # "an aggregate value exceeding $10,000", "mortgage balances under $300,000"
         return " ".join(compared_words)
-    changed = CHANGED_BY_RE.search(re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(0, start - 200):start])) \
-        if unit in ("percent", "count") else None
+    window = re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(0, start - 200):start]) if unit in ("percent", "count") else ""
+    changed = CHANGED_BY_RE.search(window[-60:])
     if changed:  # "Shootings and shooting victims – which … – decreased by 19%"
-        return f"{head_before(changed.group('what'))} {changed.group('verb')}".strip()
+        what = head_before(window[:len(window) - 60 + changed.start()] if len(window) > 60 else window[:changed.start()])
+        if what:
+            return f"{what} {changed.group('verb')}"
     if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
         return "children"  # "a married father of three"
     priced = PRICED_THINGS_RE.match(sentence, end) if unit == "count" else None

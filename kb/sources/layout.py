@@ -32,9 +32,15 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
+# a blank line inside a sentence, left where a page's link or superscript was: "This marks the 40" ¶ "th exoneration by
+# our CRU", "… many resources on line at" ¶ "SanDiegoTPC.org , and the San Diego …"
+FUNCTION_WORD_END_RE = re.compile(r"\b(?:at|the|of|to|a|an|and|or|like|for|in|on|with|by|from)$")
+
+
 def paragraph_spans(text: str, offset: int = 0) -> List[Tuple[int, int]]:
-    """(start, end) of each blank-line separated paragraph, trimmed of surrounding white space."""
-    spans = []
+    """(start, end) of each blank-line separated paragraph, trimmed of surrounding white space; a blank line inside a
+    sentence does not end its paragraph."""
+    spans: List[Tuple[int, int]] = []
     pos = 0
     for match in list(PARAGRAPH_BREAK_RE.finditer(text)) + [None]:
         end = match.start() if match else len(text)
@@ -42,7 +48,13 @@ def paragraph_spans(text: str, offset: int = 0) -> List[Tuple[int, int]]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            spans.append((offset + pos + lead, offset + pos + lead + len(stripped)))
+            start = offset + pos + lead
+            previous = text[spans[-1][0] - offset:spans[-1][1] - offset] if spans else ""
+            if previous and (re.match(r"[a-z]", stripped) and re.search(r"[\w,]$", previous) or
+                             FUNCTION_WORD_END_RE.search(previous) and len(previous) > 60):
+                spans[-1] = (spans[-1][0], start + len(stripped))
+            else:
+                spans.append((start, start + len(stripped)))
         pos = match.end() if match else len(text)
     return spans
 
