@@ -60,7 +60,7 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>{DIGITS}{SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\s?\d{{3}}(?!\d))+(?:\.\d+)?|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
@@ -102,7 +102,8 @@ NOT_FIGURE_RES = [
     re.compile(r"\+?\b\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?\b"),
     re.compile(r"\b\d{3}-[A-Z]{3}-[A-Z]{4}\b"),
     re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+[A-Za-z]+\b|\b\d+/\d+\b"),
-    re.compile(r"(?:§+|\bsection|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*", re.I),
+    re.compile(r"(?:§+|\bsections?|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*"
+               r"(?:\s*(?:,|and|or|through|to)\s*\d[\w.()-]*)*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
     re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+(?:\s*(?:,|or|and)\s*\d+)*\b", re.I),
     re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
@@ -121,8 +122,8 @@ NOT_FIGURE_RES = [
                r"\b(?:turned|turns|turning)\s+\d{1,2}\b", re.I),
     # case citations: "54 F.3d 261", "512 U.S. 1", "129 S. Ct. 2527", "802 S.W.2d 237"
     re.compile(r"\b\d+\s+(?:F\.\s?(?:2d|3d|4th)?|F\.\s?Supp\.(?:\s?[23]d)?|U\.S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|"
-               r"S\.W\.(?:[23]d)?|N\.E\.(?:[23]d)?|N\.W\.(?:2d)?|So\.\s?(?:[23]d)?|P\.(?:[23]d)?|Cal\.\s?(?:App\.\s?)?(?:\d+th|[2-5]d)?)"
-               r"\s*\d+"),
+               r"S\.W\.(?:[23]d)?|N\.E\.(?:[23]d)?|N\.W\.(?:2d)?|So\.\s?(?:[23]d)?|P\.(?:[23]d)?|Cal\.\s?(?:App\.\s?)?(?:\d+(?:st|nd|rd|th|d))?)"
+               r"\s*\d+(?:,\s*\d+)?"),
     # a program or a paragraph named by a number and a letter: "the SBA 8(a) program", "section 2(b)"
     re.compile(r"\b\d+\([a-z]\)"),
     # chemical formulas and labels glued to a bracket: "CO 2 emissions", "3[month]"; a mailbox or an extension
@@ -199,6 +200,8 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d{1,4}\s+(?:toll\s+road|freeway|expressway|tollway|turnpike)\b", re.I),
     re.compile(r"\bthe\s+\d{1,4}\s+[A-Z][a-z]+\s+(?:peninsula|pier|island|building|tower|bridge|terminal|park|site|"
                r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
+    # the last of statutes cited in a table ("1029(a)(1), 1029(b)(1), and 2"); a company ("24 Hour"); a drum's capacity
+    re.compile(r"(?<=[a-z0-9]\)),?\s*(?:and|or)\s+\d{1,2}\b|(?<=[)a-z0-9])\(\d{1,3}\)|\b24\s+Hour\b|\b\d+[\s-]round\s+(?:ammunition\s+)?(?:drums?|magazines?|clips?|boxes)\b"),
     # "Senate Bill (SB) 1437"; events named by a distance ("the 200 meter medley relay"); a list number glued to a name ("5.Javier A. Roe"); an address without a
     # street word ("the Wells Fargo Bank at 7902 Edinger in Huntington Beach")
     re.compile(r"\b\d+\s+(?:[A-Z][\w&’'-]*\s+){1,3}(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Co\.|Ltd\.?|Company|Group|Enterprises|Services)(?!\w)|"
@@ -234,7 +237,7 @@ PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who"
 
 def word_value(text: str) -> Optional[float]:
     """The value of a number written in words or digits ("sixty-four" → 64, "2.3 million" → 2300000)."""
-    text = re.sub(r"\s?½", ".5", text.strip().lower().replace(",", ""))
+    text = re.sub(r"\s?½", ".5", re.sub(r",\s?(?=\d{3})", "", text.strip().lower()).replace(",", ""))
     if not text:
         return None
     if text in ("a dozen", "dozen"):
@@ -455,6 +458,7 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
     return f"{verb.group(0).split()[0].lower()}{whom} {tail}"
 
 
+OF_WHICH_AFTER_RE = re.compile(r"\s+of\s+(?:which|whom)\s+")
 LABEL_BEFORE_RE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w/&’'.-]*\s+(?:[–-]\s+)?){0,5}[A-Z][\w/&’'.-]*):\s*$")
 GROUP_OF_RE = re.compile(r"\b(family|household|group|crew|team|band|ring|gang|party)\s+of\s+$", re.I)
 COMPARED_NOUN_RE = re.compile(r"(?<![\w’'.-])((?:(?!(?:the|a|an|of|for|to|in|on|at|by|with|is|are|was|were|be|been|and|or|that|which)\s)[a-z][\w-]*\s+){0,2}"
@@ -568,6 +572,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     """
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
     # for each figure made one long sentence cost its length squared
+    of_which = OF_WHICH_AFTER_RE.match(sentence, end) if unit == "count" else None
+    if of_which:  # "Liechtenstein foundations, two of which were established by …": the noun before and what is said of them
+        said = AUXILIARIES_RE.sub("", clause_after(sentence, of_which.end()))
+        noun = re.search(r"([A-Za-z][\w-]*\s+)?([a-z][\w-]*)\s*[,(]\s*$", before)
+        if len(said.split()) >= 2:
+            return f"{noun.group(0).strip(' ,(')} {said}" if noun else said
     if before.endswith("(") and sentence[end:end + 1] == ")" and unit == "count" and \
             YEAR_RE.match(before[:-1].split()[-1] if before[:-1].split() else ""):
         # "the number of defendants charged … increased … in 2017 (2,637) from … in 2016 (2,149)": the
@@ -790,7 +800,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
 
 QUOTED_NAME_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s*){1,4}[”\"]")
 DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
-RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
+RATE_AFTER_RE = re.compile(r"[\s-]+(?:a|an|per|each)[\s-]+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
 
@@ -852,6 +862,10 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 if bare[:1].isupper() and bare.isalpha() and (re.match(r"-[A-Z]", sentence[span[1]:]) or (
                         re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) and re.match(r"\s+[A-Z]", sentence[span[1]:]))):
                     continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
+                if bare.isalpha() and re.search(r"\b[Tt]he\s+$", sentence[max(0, span[0] - 6):span[0]]) and \
+                        re.match(r"\s*[,;.]|\s+(?:to|were|was|are|is|had|have|has|did|do|would|will|could|and|who|then|also|"
+                                 r"remain|agreed|pleaded|face|faced|each)\b", sentence[span[1]:]):
+                    continue  # "the court later ordered the two to close …": the people named before, not a count
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
                 extra = {**extra, "counted": counted_noun(sentence[span[1]:span[1] + 200])}

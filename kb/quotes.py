@@ -109,6 +109,7 @@ RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|wi
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
             r"parents|family|friend|children|child)")
 DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
+             rf"(?<![a-z] )(?:His|Her|Their) (?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
              r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
              r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
@@ -652,7 +653,7 @@ def spoke_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
 def described_name(who: str) -> str:
     """A described speaker as a name: "The victim’s daughter" → "the victim’s daughter"; "Meza’s son" kept."""
     who = who.strip(" ,.")
-    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|A)\s", who) else who
+    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|A|His|Her|Their)\s", who) else who
 
 
 def quotation(text: str, start: int, end: int, opens: bool) -> bool:
@@ -822,9 +823,12 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                               re.match(r"[”\"]?\s+[a-z]", span.passage.text[local_end:]))
         # a word or two in quotation marks with no cue next to them is a term ("by calling them “fake.”"), a short
         # capitalised phrase a label ("a notation on the checks, “Equity Due On Trade,”")
+        sentence_said = stripped[:1].isupper() and stripped.rstrip("”\"’'")[-1:] in ".!?"  # "We will continue."
         term = not span.continues and not inner and not opens and (
-            (len(stripped.split()) <= 3 and not cued(span.passage.text, local_start, local_end)) or
+            (len(stripped.split()) <= 3 and not sentence_said and not cued(span.passage.text, local_start, local_end)) or
             (title_like(stripped.rstrip(","), short=True) and not cued(span.passage.text, local_start, local_end, gap=2)))
+        if re.match(rf"(?:{SAID_CUES})\s+(?:[A-Z][\w.’'-]*\s+){{1,4}}[A-Z][\w.’'-]*,", stripped):
+            continue  # quotation marks paired the wrong way round: narration, not words said
         if (who_cue is None and not in_statement and not span.continues and
                 not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True) or \
                 ACRONYM_RE.fullmatch(stripped) or statute or term:

@@ -19,6 +19,8 @@ from kb.sources.layout import body_blocks, classify
     ("Jimenez está detenido bajo fianza de $1 millón.", "$1 millón", 1_000_000, "money", None),
     ("She faced up to 99-years or life confinement in prison.", "up to 99-years", 99, "duration", "up to"),
     ("Roe was sentenced on May 22, 2009, to 12 months and one day in prison.", "12 months and one day", 366, "duration", None),
+    ("Roe and Doe were ordered to pay jointly $238, 371 in restitution.", "$238, 371", 238_371, "money", None),
+    ("The three defendants pleaded guilty.", "three", 3, "count", None),
     ("According to the results of the survey, almost 40 percent of the surveyed police officers state that it is common.",
      "almost 40 percent", 40, "percent", "almost"),
     ("The surveyed police officers mention in total sixty-four different apps and platforms.", "sixty-four", 64, "count", None),
@@ -197,6 +199,10 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("On Nov. 10, 2008, John Roe received a sentence of life plus 20 years in prison, to be served consecutively.",
      "20 years", "term added to life in prison"),
     ("Roe earned $40,000 in her fifth year of teaching.", "$40,000", "earned in her fifth year of teaching"),
+    ("These entities included Liechtenstein foundations, two of which were established by a Liechtenstein trust company.",
+     "two", "Liechtenstein foundations established by a Liechtenstein trust company"),
+    ("110 murders were recorded in Brooklyn in 2017 (nine of which were reclassified homicides from previous years).",
+     "nine", "reclassified homicides from previous years"),
     ("Agents have been instrumental in recovering and returning $2.1 billion dollars to the Treasury.", "$2.1 billion",
      "returning to the Treasury"),
     ("(2) Human trafficking (2) Attempted pimping of a minor (2) Pandering of a minor Sentencing Enhancements :", "2",
@@ -323,6 +329,12 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The injunction also bars Roe’s business, 5 Star Tax LLC, from continuing to prepare tax returns.", "5"),
     ("At approximately 1:30 a.m., the defendant walked into the 78 precinct with his hand bleeding.", "78"),
     ("Applicants must submit a 300-word typed essay (12 pt. font and double-spaced).", "12"),
+    ("The department alleged that the acquisition would violate Sections 1 and 2 of the Sherman Act.", "2"),
+    ("1030(a)(2)(C), 1030(c)(2)(B)(i)-(iii), and 2", "2"),
+    ("The California Supreme Court stated (In re Roe, supra, 1 Cal. 3rd 930, 946) that the section required more.", "946"),
+    ("Between 2006 and 2009, 24 Hour sold prepaid memberships in a false and misleading manner.", "24 Hour"),
+    ("The handguns include Glocks with extended ammunition magazines and 50 round ammunition drums.", "50"),
+    ("The court later ordered the two to close their dental care businesses.", "two"),
     ('On Feb. 24, 2010, Jose Roe, aka "Chino," 31, of Lubbock, Texas, was found guilty.', "31"),
     ("During the investigation, Aaron Roe, aka Big A, 33; Carlos Doe, aka Bang Em, 34; and others were charged.", "33"),
     ("Antonio Roe, the National President of the Phantoms and the Three-Star General over the Vice Lords, was convicted.",
@@ -667,6 +679,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "review.”", "Michael Roe"),
     ("“The Office has endured years of unethical and inaccurate reporting by various staff members.\n\nAll calls should "
      "be directed to me.”\n\nSusan Kang Roe Chief of Staff", "Susan Kang Roe"),
+    # a relative described by a possessive; marks paired the wrong way round leave the attribution out
+    ("Jane Doe stated, “I was attacked.”\n\nDeputy Roe was killed in 2010. His daughter wrote in part, “Even today I "
+     "struggle without my dad.”", "his daughter"),
+    ('"The verdict allows those harmed to start the healing process, " said Thomas E. Roe, Assistant Attorney General. '
+     '"We will continue."', "Thomas E. Roe"),
     # a possessive is no subject
     ("Dr. C. Hsien Roe, who serves as the Medical Director, authored a declaration supporting Randy Doe’s continued "
      "incarceration, stating “I am familiar with Randy Doe’s medical conditions and have complete confidence.”",
