@@ -60,7 +60,7 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\s?\d{{3}}(?!\d))+(?:\.\d+)?|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
@@ -103,9 +103,9 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d{3}-[A-Z]{3}-[A-Z]{4}\b"),
     re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]*\b|\b\d+[A-Za-z]+\b|\b\d+/\d+\b"),
     re.compile(r"(?:§+|\bsections?|\bsec\.|\bno\.|\bnumber|\bcase|\btitle|\bchapter|\brule|\bpart)\s*\d[\w.()-]*"
-               r"(?:\s*(?:,|and|or|through|to)\s*\d[\w.()-]*)*", re.I),
+               r"(?:\s*,?\s*(?:and|or|through|to)\s+\d{1,3}\b(?!\s+(?!of\b|and\b|or\b)[a-z]))*", re.I),
     re.compile(r"\b\d+\s+U\.?S\.?C\.?|\bU\.?S\.?C\.?\s*§*\s*\d+", re.I),
-    re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+(?:\s*(?:,|or|and)\s*\d+)*\b", re.I),
+    re.compile(r"\b(?:top|class|level|grade|phase|tier|district|ward|precinct|route|highway|interstate|bill|act|room|suite|unit|apartment|box|flight|model|version|windows|iphone|covid|force)\s+\d+(?:\s*(?:,|or|and)\s*\d{1,2}\b(?!\s+(?!of\b|or\b|and\b)[a-z]))*\b", re.I),
     re.compile(rf"\b{NUMBER}\s*[-–]?\s*(?:years?|months?|weeks?|days?)\s*[-–]?\s*olds?\b", re.I),
     # "and Raymond Eligan, 51.", "Jorge Sanchez, 23 was sentenced"
     re.compile(r"[A-Z][\w’'-]+,\s*\d{1,2}(?=\s*(?:\.(?!\d)|;|$)|\s+(?:was|is|were|are|and|of|from)\b|\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:Charged|Convicted|Sentenced|Arrested|Pleaded|Found)\b)"),
@@ -178,7 +178,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b(?:child|children|minors?|girls?|boys?|victims?|teens?|teenagers?|youths?|juveniles?|persons?|people|anyone|"
                r"someone)\s+(?:(?:who|that)\s+(?:is|was|are|were)\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+"
                r"(?:the\s+age\s+of\s+)?\d{1,2}\b(?!\s*(?:%|percent))", re.I),
-    re.compile(r",[”\"]?\s*\d{1,3}\s*[,;]"),  # "Smith, 42," ages in apposition; "aka “Chino,” 31,"; "aka Big A, 33;"
+    re.compile(r",[”\"]?\s*\d{1,3}\s*,|\b[A-Z][\w’'-]*,[”\"]?\s*\d{1,3}\s*;"),  # "Smith, 42,"; "aka “Chino,” 31,"; "aka Big A, 33;"
     # ages: "girls aged 8 to 15", "at the age of 50", "the victim, who is now 17"
     re.compile(rf"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:to|-|–|and|or)\s*\d{{1,3}})?\b", re.I),
     re.compile(r"\b(?:who|he|she|victim|boy|girl|man|woman|child)\s+(?:is|was)\s+(?:now\s+|only\s+|just\s+)?\d{1,2}\b(?:(?!\s*(?:%|percent|years|months|[a-z]))|(?=\s+(?:at\s+the\s+time|and|or|when)\b))", re.I),
@@ -201,7 +201,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\bthe\s+\d{1,4}\s+[A-Z][a-z]+\s+(?:peninsula|pier|island|building|tower|bridge|terminal|park|site|"
                r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
     # the last of statutes cited in a table ("1029(a)(1), 1029(b)(1), and 2"); a company ("24 Hour"); a drum's capacity
-    re.compile(r"(?<=[a-z0-9]\)),?\s*(?:and|or)\s+\d{1,2}\b|(?<=[)a-z0-9])\(\d{1,3}\)|\b24\s+Hour\b|\b\d+[\s-]round\s+(?:ammunition\s+)?(?:drums?|magazines?|clips?|boxes)\b"),
+    re.compile(r"\d+(?:\([A-Za-z0-9]{1,4}\))+(?:-\([A-Za-z0-9]{1,4}\))?,?\s*(?:and|or)\s+\d{1,2}\b|(?<=[)a-z0-9])\(\d{1,3}\)|\b24\s+Hour\b|\b\d+[\s-]round\s+(?:ammunition\s+)?(?:drums?|magazines?|clips?|boxes)\b"),
     # "Senate Bill (SB) 1437"; events named by a distance ("the 200 meter medley relay"); a list number glued to a name ("5.Javier A. Roe"); an address without a
     # street word ("the Wells Fargo Bank at 7902 Edinger in Huntington Beach")
     re.compile(r"\b\d+\s+(?:[A-Z][\w&’'-]*\s+){1,3}(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Co\.|Ltd\.?|Company|Group|Enterprises|Services)(?!\w)|"
@@ -263,7 +263,7 @@ def word_value(text: str) -> Optional[float]:
 
 
 # "over" as a verb's particle ("failed to pay over the taxes", "turned over $5,000"); "approaching" after a preposition a verb
-VERB_NOT_QUALIFIER_RE = re.compile(r"(?:\b(?:fail|fails|failed|failing|not)\s+(?:to\s+)?(?:[\w,]+\s+){0,4}?pay\s+over|\b(?:turn|turned|turning|"
+VERB_NOT_QUALIFIER_RE = re.compile(r"(?:\b(?:fail|fails|failed|failing)\s+(?:to\s+)?(?:[\w,]+\s+){0,4}?pay\s+over|\b(?:turn|turned|turning|"
                                    r"hand|handed|handing)\s+over|"
                                    r"\b(?:of|by|for|after|before|while|from)\s+approaching)\s+$", re.I)
 
@@ -446,7 +446,8 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
     verb = TRANSFER_VERB_RE.search(before[-60:])
     if not verb:
         return None
-    if next_start is not None and re.match(r"(?:[a-z]+\s+){0,3}[$€£]", sentence[next_start:next_start + 30]):
+    if next_start is not None and (re.match(r"(?:[a-z]+\s+){0,3}[$€£]", sentence[next_start:next_start + 30]) or
+                                   re.search(r"\s(?:and|or)\s", sentence[end:next_start])):
         sentence = sentence[:next_start]  # "awarded $1,524,803 for the … Program and $1,757,638 for …": the next sum's own
     tail = clause_after(sentence, end, limit=12)
     if not TRANSFER_TAIL_RE.match(tail) and not (verb.group("to") and tail):
@@ -466,7 +467,7 @@ COMPARED_NOUN_RE = re.compile(r"(?<![\w’'.-])((?:(?!(?:the|a|an|of|for|to|in|o
 COMPARED_VERBS = {"pay", "paid", "sends", "send", "report", "provide", "shut", "owe", "owed", "represented", "cost", "costs",
                   "worth", "received", "receive", "stole", "steal", "took", "take", "made", "make", "spent", "spend", "lost", "lose"}
 CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|rose|grew|declined|jumped|"
-                           r"climbed|went\s+(?:up|down)|declined|plummeted|surged|spiked)\s+(?:by\s+)?(?:(?:nearly|almost|about|approximately|"
+                           r"climbed|went\s+(?:up|down)|plummeted|surged|spiked)\s+(?:by\s+)?(?:(?:nearly|almost|about|approximately|"
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
@@ -522,7 +523,7 @@ LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|
 def clause_before(before: str, limit: int = 12) -> Optional[str]:
     """The words of the figure's own clause before it: "the department recovered" for "…, the department
     recovered $422 million in fiscal year 2011"."""
-    clause = re.split(r"[,;:“”\"]|\s[–—]\s", before)[-1]
+    clause = re.split(r",(?!\d{3})|[;:“”\"]|\s[–—]\s", before)[-1]
     words = clause.split()
     while words and words[-1].lower() in DANGLING_WORDS | {"by", "during", "over", "within"}:
         words.pop()
@@ -547,7 +548,7 @@ def noun_before(before: str) -> Optional[str]:
 
 def head_before(before: str) -> str:
     """The last words of the figure's own clause before it, without the words that only lead to it."""
-    words = re.split(r"[,;:]|\sand\s", before)[-1].split()
+    words = re.split(r",(?!\d{3})|[;:]|\sand\s", before)[-1].split()
     while words and words[-1].strip(",").lower() in HEAD_END_WORDS:
         words.pop()
     words = words[-8:]
@@ -602,10 +603,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return " ".join(words)
     if unit == "other" and re.search(r"(?:per|an|a)[\s-]+hour\b|\bmph\b|km/h", sentence[start:end], re.I):
         return "speed"
-    label = LABEL_BEFORE_RE.search(before[-70:])
-    if label and unit in ("count", "percent", "money"):
+    label = LABEL_BEFORE_RE.search(before[-70:]) if not counted or counted[:1].isupper() else None
+    if label and unit in ("count", "percent", "money") and re.search(r"[a-z]", label.group(1)):
         return label.group(1).strip()
-    group = GROUP_OF_RE.search(before[-30:]) if unit == "count" and not re.match(r"[a-z]+s\b", counted or "") else None
+    group = GROUP_OF_RE.search(before[-30:]) if unit == "count" and not re.match(r"[a-z]+s\b|(?:people|men|women|children|persons)\b",
+                                                                                  counted or "") else None
     if group:  # "a family of four"
         return f"members of the {group.group(1).lower()}"
     if unit == "duration" and re.search(r"\blife\s+plus\s+$", before):
@@ -622,8 +624,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if len(compared_words) >= 2 and compared_words[-1] not in STOP_WORDS | PREPOSITIONS | COMPARED_VERBS and \
             not TRANSFER_VERB_RE.search(before[-60:]):  # "an aggregate value exceeding $10,000", "mortgage balances under $300,000"
         return " ".join(compared_words)
-    window = re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(0, start - 200):start]) if unit in ("percent", "count") else ""
+    reach = previous_end if sentence[previous_end:start].strip() != "(" else 0
+    window = re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(reach, start - 200):start]) if unit in ("percent", "count") else ""
     changed = CHANGED_BY_RE.search(window[-60:])
+    if changed and unit == "count" and not re.search(r"\bby\b", changed.group(0)):
+        changed = None  # "Roe grew more than 1,000 marijuana plants": no change, a verb and its object
     if changed:  # "Shootings and shooting victims – which … – decreased by 19%"
         what = head_before(window[:len(window) - 60 + changed.start()] if len(window) > 60 else window[:changed.start()])
         if what:
@@ -644,7 +649,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
-    if SUBORDINATE_START_RE.match(sentence) and MAIN_CLAUSE_RE.match(sentence, end):
+    if SUBORDINATE_START_RE.match(sentence) and len(sentence[:start].split()) >= 3 and MAIN_CLAUSE_RE.match(sentence, end):
         tail = ""
     if unit == "money" and next_start is not None and re.fullmatch(r"\s*,\s+(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of\s+|over\s+|"
                                                                     r"more\s+than\s+|under\s+|less\s+than\s+)?",
@@ -838,7 +843,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 continue
             if overlaps(span, blocked) and kind not in ("money", "percent", "ratio", "half_more"):
                 continue
-            if kind == "percent" and QUOTED_NAME_RE.match(sentence, span[1]) and sentence[span[0] - 1:span[0]] in "“\"":
+            if kind == "percent" and QUOTED_NAME_RE.match(sentence, span[1]) and span[0] > 0 and sentence[span[0] - 1] in "“\"":
                 taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
                 continue  # a percentage in a quoted name: a so-called “90% Stock Loan” program
             if kind == "money" and DENOMINATION_RE.match(sentence, span[1]):
@@ -863,7 +868,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                         re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) and re.match(r"\s+[A-Z]", sentence[span[1]:]))):
                     continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
                 if bare.isalpha() and re.search(r"\b[Tt]he\s+$", sentence[max(0, span[0] - 6):span[0]]) and \
-                        re.match(r"\s*[,;.]|\s+(?:to|were|was|are|is|had|have|has|did|do|would|will|could|and|who|then|also|"
+                        re.match(r"\s*[,;.]|\s+(?:to(?!\s+(?:\d|%s|a\b|an\b))|were|was|are|is|had|have|has|did|do|would|will|could|and|who|then|also|" % UNIT_WORD +
                                  r"remain|agreed|pleaded|face|faced|each)\b", sentence[span[1]:]):
                     continue  # "the court later ordered the two to close …": the people named before, not a count
                 extra = {"counted": counted}
@@ -951,9 +956,8 @@ def alternatives(sentence: str, found: List[dict]) -> None:
         after = re.match(r"\s+([a-z]+)\b", sentence[g["end"]:])
         if not (between and after and f["unit"] == g["unit"] == "money"):
             continue
-        name = noun_before(sentence[max(0, f["start"] - 160):f["start"]])
-        if name:
-            f["measure"], g["measure"] = f"{name} {between.group(1)}", f"{name} {after.group(1)}"
+        name = noun_before(sentence[max(0, f["start"] - 160):f["start"]]) or ("bail" if re.search(r"\bbail\b", sentence, re.I) else "")
+        f["measure"], g["measure"] = f"{name} {between.group(1)}".strip(), f"{name} {after.group(1)}".strip()
 
 
 def respectively_lists(sentence: str, found: List[dict]) -> None:
@@ -1041,7 +1045,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
         if not cues or BAIL_AFTER_RE.match(sentence, f["end"]):
             continue
         cue_start, position, qualifier = max(cues, key=lambda c: c[1])
-        if qualifier == "at least" and not re.search(r"minimum", before[cue_start:position], re.I) and "," in before[position:]:
+        if qualifier == "at least" and "," in before[position:]:
             continue  # "faces at least 87 months in prison …, three years of supervised release": the cue is the first item's
         if IMPOSED_RE.search(before, position) or REACH_STOP_RE.search(before, position) or \
                 IMPOSED_BEFORE_CUE_RE.search(before[max(0, cue_start - 80):cue_start]):

@@ -30,7 +30,8 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
-PARTICIPLE_CUES = "saying|telling|adding|writing|stating"
+PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|noting|declaring|asking|yelling|shouting|"
+                   "screaming|warning|recalling|testifying")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
 CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
@@ -42,7 +43,7 @@ AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)(?:\s+|(?<=
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|the(?:\s+{NAME_TOKEN}){{1,6}}|"
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
-                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e)(?:\s+|(?<=Jr\.|Sr\.|III)?,\s+)(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
@@ -83,10 +84,10 @@ ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKE
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
                                 r"Letter|STATEMENT|REMARKS)\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF)\s+(?P<who>[^:;–—]+?)|"
-                                r"(?P<owner>[^,:;–—]+?)[’']s?\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
+                                r"(?P<owner>[^,:;–—]+?)(?:[’']s?|(?<=Department))\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
                                 r"(?:,?\s+(?i:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$")
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
-ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman")
+ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman", "inmate")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
                        r"words|quote|quoted|saying|reads?|read|speech|remarks|announc\w*)\b", re.I)
 TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|headline|named)\s*:?\s*$", re.I)
@@ -107,8 +108,8 @@ STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
-            r"parents|family|friend|children|child)")
-DESCRIBED = (rf"(?:(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
+            r"parents|family|friend|children|child|partner|life partner)")
+DESCRIBED = (rf"(?:(?:Jane|John) Doe(?:\s*#?\d{{1,2}})?[’']s?\s+(?:\w+\s+)?{RELATIVE}|(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
              rf"(?<![a-z] )(?:His|Her|Their) (?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
              r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
@@ -118,18 +119,19 @@ DESCRIBED_RE = re.compile(DESCRIBED)
 # a name, a role in lower case and the cue: "Glenn Sorge, acting special agent in charge of Homeland Security Investigations,
 # New York said,"
 NAME_COMMA_ROLE_CUE_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?P<role>[a-z][^,“”\"]{{2,80}}?(?:,\s*[A-Z][^,“”\"]{{1,40}})?),?"
-                                    rf"\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:]?\s*$")
+                                    rf"\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 # someone described who speaks in reported speech: "The victim’s son talked about the damage … and said in part that the
 # defendant “…”"
 DESCRIBED_REPORTED_RE = re.compile(rf"^\s*(?P<who>{DESCRIBED})\b[^“”\"]{{0,120}}?\b(?P<cue>said|stated|told|wrote|added|explained)\b[^“”\"]{{0,120}}$")
 DESCRIBED_MENTION_RE = re.compile(rf"\b{DESCRIBED}\b")
 DESCRIBED_CUE_RE = re.compile(rf"(?P<who>{DESCRIBED})(?:,\s*(?P<aside>[^,“”\"]{{1,60}}),)?,?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")
 APPOSITIVE_ROLE_RE = re.compile(r",[ \t]+((?:the[ \t]+)?[A-Z][\w’'-]*(?:\.(?=[A-Z]))?(?:[ \t]+(?:[A-Z][\w’'-]*|U\.S\.|of|for|in|at|the|charge|and))*)")
+RANK_ABBREVIATIONS = ("brig", "capt", "sgt", "gen", "col", "maj", "cpl", "adm", "cmdr", "det", "supt", "insp")
 ABBREVIATIONS = {"u.s", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "sgt",
                  "capt", "det", "inc", "co", "corp", "ltd", "no", "fla", "calif", "ill", "va", "md", "pa", "mass",
                  "n.y", "d.c", "n.j", "tex", "ariz", "wash", "ore", "mich", "ga", "ala", "la", "ky", "tenn", "mo",
                  "okla", "wis", "minn", "conn", "colo", "nev", "miss", "ark", "kan", "neb", "del", "vt", "n.c", "s.c",
-                 "brig", "maj", "cpl", "adm", "cmdr", "pfc", "spc", "supt", "insp", "atty", "asst", "hon", "messrs"}
+                 "pfc", "spc", "atty", "asst", "hon", "messrs"} | set(RANK_ABBREVIATIONS)
 TITLE_WORDS = set("""acting assistant associate attorney attorneys general deputy principal special agent agents charge
 in u.s. us united states district director chief sheriff coroner sheriff-coroner mayor senator sen. rep. representative supervisor state
 state’s state's county commissioner president ceo cfo coo chair chairman chairwoman chairperson secretary governor gov.
@@ -264,6 +266,11 @@ def name_like(token: str) -> bool:
 ACRONYM_IN_NAME_RE = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,10}\)(?=\s+[A-Z])")
 
 
+# title words that are also words of an office's name: "Orange County District Attorney’s Office", "United States Supreme Court"
+ORG_NAME_WORDS = {"United", "States", "State", "District", "Attorney", "Attorney’s", "Attorney's", "Attorneys", "Sheriff",
+                  "Sheriff’s", "Sheriff's", "Police", "Justice", "Public", "General", "General’s", "General's", "Superior"}
+
+
 def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     """"Anna Borgström, CEO at NetClean" → (name, role); "City of Miami Police Chief Manuel Morales" → (Manuel Morales, the rest)."""
     who = ACRONYM_IN_NAME_RE.sub("", who)  # "… Customs Enforcement (ICE) John Morton"
@@ -282,6 +289,12 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         return None, None
     while who.split() and who.split()[0].lower().strip(",") in LEADING_WORDS:
         who = who.split(None, 1)[1] if len(who.split()) > 1 else ""  # "Likewise, Judge Learned Hand"
+    joint = re.fullmatch(r"([^,]+?)\s+and\s+([^,]+)", who)
+    if joint:  # a joint statement: "Attorney General Eric Holder and Education Secretary Arne Duncan"
+        (first, first_role), (second, second_role) = split_who(joint.group(1)), split_who(joint.group(2))
+        if first and second and first_role and second_role and all(
+                2 <= len(n.split()) <= 4 and n.split()[-1] not in ORG_WORDS for n in (first, second)):
+            return f"{first} and {second}", f"{first_role}; {second_role}"
     head, _, tail = who.partition(",")
     first_tail, titles = tail.split(",")[0].split(), []
     while first_tail and first_tail[0].lower() in TITLE_WORDS - CONNECTORS:
@@ -316,7 +329,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         tokens = tokens[1:]  # "The U.S. Supreme Court"
     runs, run = [], []
     for k, token in enumerate(tokens):
-        if name_like(token) or (token in NAME_PARTICLES and k + 1 < len(tokens) and name_like(tokens[k + 1]) and
+        initial = re.fullmatch(r"[A-Z]", token) and 0 < k < len(tokens) - 1 and name_like(tokens[k - 1]) and name_like(tokens[k + 1])
+        if name_like(token) or initial or (token in NAME_PARTICLES and k + 1 < len(tokens) and name_like(tokens[k + 1]) and
                                 (run or (k and tokens[k - 1].lower() in TITLE_WORDS))):  # "Mayor de Blasio"
             run.append(k)
         else:
@@ -327,12 +341,12 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
         runs.append(run)
     if not runs:
         return None, None
-    if len(tokens) >= 2 and tokens[-1].strip(",.") in ORG_WORDS and name_like(tokens[-2]) and \
+    if len(tokens) >= 2 and tokens[-1].strip(",.") in ORG_WORDS and (name_like(tokens[-2]) or tokens[-2] in ("Justice", "State")) and \
             not any(t.lower() in CONNECTORS for t in tokens):
         # an organisation speaks: "Harris County", "the Orange County District Attorney’s Office"
         k = len(tokens) - 1
         while k > 0 and (name_like(tokens[k - 1]) or tokens[k - 1].strip(",.") in ORG_WORDS or tokens[k - 1] == "U.S." or
-                         tokens[k - 1] in ("United", "States")):
+                         tokens[k - 1] in ORG_NAME_WORDS):
             k -= 1
         return " ".join(tokens[k:]).strip(" ,."), None
     people_runs = [r for r in runs if tokens[r[-1]].strip(",.") not in ORG_WORDS]
@@ -360,7 +374,9 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
             chosen = chosen[1:]
         if len(chosen) >= 4:
             chosen = chosen[-3:] if re.fullmatch(r"[A-Z]\.", tokens[chosen[-2]]) else chosen[-2:]
-    org_ends = [i for i, k in enumerate(chosen[:-1]) if tokens[k].strip(",.") in ORG_WORDS]
+    org_ends = [i for i, k in enumerate(chosen[:-2]) if tokens[k].strip(",.") in ORG_WORDS]
+    if len(chosen) == 2 and chosen[0] > 0 and tokens[chosen[0]].strip(",.") in ORG_WORDS:
+        org_ends = [0]  # "… Secretary of Commerce for Export Enforcement Delli-Colli": the title's last word
     if org_ends:
         chosen = chosen[org_ends[-1] + 1:]  # "Criminal Investigative Division Kevin L. Perkins": the division is the role's
     if len(chosen) >= 3 and re.fullmatch(r"[A-Z]{2,5}", tokens[chosen[0]]) and all(name_like(tokens[k]) for k in chosen[1:]):
@@ -373,6 +389,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if tail.strip():
         role_parts.append(tail.strip(" ,."))
     role = ", ".join(p for p in role_parts if p) or None
+    if role and re.fullmatch(r"(?:now\s+|age\s+|aged\s+)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", role):
+        role = None  # an age is no role
     if role and role.split()[0] in ("Today", "Yesterday"):
         role = " ".join(role.split()[1:]) or None
     return name, role
@@ -395,8 +413,7 @@ def same_person(given: Optional[str], speaker: Optional[str]) -> bool:
 
 
 # where a run of capitals crosses a sentence end or a paragraph break, not after an abbreviation ("Brig. Gen. Rodney Johnson")
-PEOPLE_SPLIT_RE = re.compile(r"(?<=[a-z]{2})%s\.\s+|\n\s*\n" % "".join(
-    f"(?<!{a})" for a in ("Brig", "Capt", "Sgt", "Gen", "Col", "Maj", "Cpl", "Adm", "Cmdr", "Det", "Supt", "Insp")))
+PEOPLE_SPLIT_RE = re.compile(r"(?<=[a-z]{2})%s\.\s+|\n\s*\n" % "".join(f"(?<!{a.capitalize()})" for a in RANK_ABBREVIATIONS))
 
 
 class People:
@@ -422,7 +439,7 @@ class People:
         self.by_role: Dict[str, str] = {}
         person = rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})"
         for noun in ROLE_NOUNS:
-            for pattern in (rf"\b(?:identified|named) the {noun} as {person}", rf"\b[Tt]he {noun},?\s+{person}",
+            for pattern in (rf"\b(?:identified|named) the {noun} as {person}", rf"\b[Tt]he {noun},?\s+{person}", rf"\b{noun}\s+{person}",
                             rf"{person},\s+(?:\d{{1,3}},\s+)?(?:the|a)\s+{noun}\b"):
                 m = re.search(pattern, document.text)
                 if m and noun not in self.by_role:
@@ -438,6 +455,8 @@ class People:
                     self.by_role["defendant"] = name
 
     def add(self, name: str, role: Optional[str], weak: bool = False):
+        if " and " in name:
+            return  # a joint statement's speakers are not one person
         surname = name.split()[-1].strip(".,").lower()
         if surname in ("jr", "sr", "ii", "iii", "iv") and len(name.split()) > 2:
             surname = name.split()[-2].strip(".,").lower()
@@ -455,7 +474,7 @@ class People:
                  full[1].lower().endswith(" " + title) or full[1].lower().startswith(title + " "))}
         return next(iter(found)) if len(found) == 1 else (None, None)
 
-    def resolve(self, name: str, role: Optional[str]) -> Tuple[str, Optional[str]]:
+    def resolve(self, name: str, role: Optional[str], context: str = "") -> Tuple[str, Optional[str]]:
         tokens = name.split()
         key = tokens[-1].strip(".,").lower()
         known = self.full.get(key)
@@ -467,6 +486,8 @@ class People:
         if len(tokens) == 1 and not name.isupper():  # a first name: "Janelle told the crowd" after "Janelle Weinberg is …"
             first = {full for full in self.full.values() if full[0].split()[0] == name
                      and full[0].split()[-1].strip(".,’'") not in ORG_WORDS}
+            if len(first) > 1 and context:  # two Toms: the one the paragraph names
+                first = {full for full in first if full[0] in context}
             if len(first) == 1:
                 return next(iter(first))[0], role or next(iter(first))[1]
         return name, role
@@ -485,6 +506,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
             return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
+    m = NAME_COMMA_ROLE_CUE_RE.match(after.strip(" ,") + ",")
+    if m and (m.group("role").split()[0].lower() in TITLE_WORDS or re.match(rf"(?:the\s+)?{RELATIVE}\b", m.group("role"))):
+        return f"{m.group('who')}, {m.group('role')}", m.group("cue")  # "…,” Albert J. Roe, father of Albert Roe, said."
     m = AFTER_NAME_RE.match(after)
     rest = after[m.end():] if m else ""
     if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", rest) and not (  # not "She went on to say, “…”"
@@ -502,7 +526,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m and m.group("who")[:1].isupper():
         return m.group("who"), m.group("cue") or "according to"
     m = NAME_COMMA_ROLE_CUE_RE.match(before)
-    if m and m.group("role").split()[0].lower() in TITLE_WORDS:
+    if m and (m.group("role").split()[0].lower() in TITLE_WORDS or re.match(rf"(?:the\s+)?{RELATIVE}\b", m.group("role"))):
         return f"{m.group('who')}, {m.group('role')}", m.group("cue")
     m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
     if m:
@@ -520,10 +544,14 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = WHO_SAID_RE.search(before)
     if m:  # "grabbed from behind by the defendant, who put her in a chokehold and said:", "Foust, who told officers that …"
         return m.group("who"), m.group("cue")
+    m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
+    if m:  # "Sessions today issued the following statement on the … report:"
+        return m.group("who"), m.group("cue")
     m = CLAUSE_CUE_RE.search(before)
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
-        described = [d for d in DESCRIBED_MENTION_RE.finditer(before) if d.end() <= m.start()]
+        described = [d for d in DESCRIBED_MENTION_RE.finditer(before) if d.end() <= m.start() and
+                     not re.search(r",\s*who\s+(?:is|was)\s+$", before[:d.start()])]
         if described and (not subjects or described[-1].start() > subjects[-1].start()):
             return described_name(described[-1].group(0)), m.group("cue")
         subjects = [s for s in subjects
@@ -550,9 +578,6 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = HEADING_RE.match(before)
     if m:  # "Comments from Orange County District Attorney Tony Rackauckas “When I became …”"
         return m.group("who"), None
-    m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
-    if m:  # "Sessions today issued the following statement on the … report:"
-        return m.group("who"), m.group("cue")
     m = IN_WHICH_RE.search(before)
     if m:  # "a letter in which Alexander allegedly advised a married couple "to look …"
         return m.group("who"), m.group("cue")
@@ -642,11 +667,13 @@ SPOKE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),?\s+(?:
 def spoke_before(text: str, people: "People") -> Optional[Tuple[str, Optional[str]]]:
     """The last person a paragraph reports as speaking before a pronoun's quote, when it names one."""
     text = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)
-    found = None
+    found, end = None, 0
     for m in SPOKE_RE.finditer(text):
         name, role = split_who(m.group("who"))
         if name and (len(name.split()) >= 2 or name.lower() in people.full):
-            found = people.resolve(name, role)
+            found, end = people.resolve(name, role), m.end()
+    if found and named_before(text[end:], people):
+        return None  # "Ann Roe said the case was hard. John Doe pleaded guilty. He said, …": John Doe
     return found
 
 
@@ -701,8 +728,8 @@ NICKNAME_RE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.?|also known as|known as|nick
 def cued(text: str, start: int, end: int, gap: int = 6) -> bool:
     """Is a short quote said, not a term: a speech cue at most gap words before it (not a nickname's "aka") or its
     attribution right after it?"""
-    before = last_sentence(text[:max(0, start - 1)])
-    after = sentence_rest(text[end + 1:]) if end < len(text) else ""
+    before = last_sentence(text[max(0, start - 300):max(0, start - 1)])
+    after = sentence_rest(text[end + 1:end + 300]) if end < len(text) else ""
     if NICKNAME_RE.search(before):
         return False  # aka “Wizard,”; by calling them “fake.”
     cue = SHORT_CUE_RE.search(before)
@@ -712,6 +739,14 @@ def cued(text: str, start: int, end: int, gap: int = 6) -> bool:
 
 
 BARE_ATTRIBUTION_RE = re.compile(rf"^\s*(?P<who>[^.“”\"]+?)\s+(?P<cue>{SAID_CUES})\s*[.:]?\s*$")
+
+
+def announced_by(passage: Passage) -> Optional[Tuple[str, str]]:
+    """(who, cue) of a paragraph that announces the statement after it: "… released the following statement:", "The …
+    Office (OCDA) has released a statement regarding …", "The following statement may be attributed to …"."""
+    announced = re.sub(r"\s*\([A-Z]{2,8}\)", "", passage.text[-600:])
+    statement = STATEMENT_RE.search(announced) or STATEMENT_FROM_RE.search(announced)
+    return (statement.group("who"), statement.group("cue")) if statement else None
 
 
 def bare_attribution(passage: Optional[Passage]) -> bool:
@@ -785,23 +820,20 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         first_in_paragraph = not any(q["passage"] is span.passage for q in found)
         opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
         previous = by_number.get(span.passage.number - 1)
-        if who_cue is None and opens and not span.continues and previous is not None and \
-                previous.text.rstrip().endswith(":"):
-            who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
-            statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
-            if who_cue is None and statement:  # "Attorney General Eric Holder released the following statement …:"
-                who_cue = statement.group("who"), statement.group("cue")
+        if who_cue is None and opens and not span.continues and previous is not None:
+            if previous.text.rstrip().endswith(":"):
+                who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
+            if who_cue is None and not previous.text.rstrip().endswith(("”", '"')):
+                # "Attorney General Eric Holder released the following statement …:", "… Michael Lubinski has released a
+                # statement regarding the order …" ¶ “We respectfully …”
+                who_cue = announced_by(previous)
         if who_cue is None and opens and not span.continues and bare_attribution(previous):
             m = BARE_ATTRIBUTION_RE.match(previous.text)
             who_cue = (m.group("who"), m.group("cue")) if m and m.group("who")[:1].isupper() else None
-        if who_cue is None and opens and not span.continues and previous is not None and \
-                not previous.text.rstrip().endswith(("”", '"')):
-            statement = STATEMENT_RE.search(previous.text) or STATEMENT_FROM_RE.search(previous.text)
-            if statement:  # "… Michael Lubinski has released a statement regarding the order …" ¶ “We respectfully …”
-                who_cue = statement.group("who"), statement.group("cue")
         if who_cue is None and signer and opens and not span.continues:
             who_cue = signer, None  # a statement signed at its end: "Susan Kang Roe Chief of Staff"
-        if who_cue is None and announcer and not found and opens and span.passage is body[0]:
+        if who_cue is None and announcer and not found and opens and span.passage is body[0] and \
+                not re.search(rf"\b(?:{CUES}|{PARTICIPLE_CUES})\b", span.passage.text[local_end:]):
             who_cue = announcer, None  # the release opens with the words of the one its title says announces
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
             who = statement_by.group("who") or statement_by.group("owner")
@@ -845,8 +877,13 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
+            elif who.strip(" ,.") in ("Another", "One", "Others"):
+                # "Another said in part, …": another of the people the paragraph is about, named no more than that
+                nearby = span.passage.text[:max(0, local_start)] + (previous.text if previous is not None else "")
+                kind = re.search(r"\b(victim|witness|survivor|juror|neighbou?r|officer|resident)s?\b", nearby, re.I)
+                speaker = f"{who.strip(' ,.').lower()} {kind.group(1).lower()}" if kind else None
             elif who.strip().lower() in PRONOUNS:
-                said_before = span.passage.text[:max(0, local_start - 1)]
+                said_before = span.passage.text[max(0, local_start - 600):max(0, local_start - 1)]  # the recent context
                 described = described_before(said_before)
                 spoke = None if described else spoke_before(said_before, people)
                 named = None if described or spoke or mentioned(last_speaker, said_before) else named_before(said_before, people)
@@ -856,17 +893,16 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if not described and not spoke and not named and not mentioned(last_speaker, span.passage.text, previous):
                     # the last speaker is not in this paragraph or the one before: "He looked at the camera and said"
                     # is someone the paragraph names, the defendant it is about, or no one kb can tell
-                    named = named_before(span.passage.text[:max(0, local_start - 1)], people)
                     about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
                                                 (previous.text if previous is not None else ""), re.I)
-                    speaker, role = named or ((people.by_role.get("defendant"), None) if about_defendant else
-                                              (people.resolve(*split_who(interviewee)) if interviewee else (None, None)))  # "Meet Paralegal Sandy Barajas"
+                    speaker, role = (people.by_role.get("defendant"), None) if about_defendant else \
+                        (people.resolve(*split_who(interviewee)) if interviewee else (None, None))  # "Meet Paralegal Sandy Barajas"
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             else:
                 name, role = split_who(sentence_rest(who))
                 if name:
-                    speaker, role = people.resolve(name, role)
+                    speaker, role = people.resolve(name, role, span.passage.text[:max(0, local_start)])
                     people.add(speaker, role)
                 elif re.match(r"^the\s", who.strip(), re.I):  # "the Assistant Attorney General explained"
                     speaker, role = people.by_title(re.sub(r"^the\s+", "", who.strip(" ,."), flags=re.I))

@@ -118,6 +118,9 @@ def test_not_figures(sentence):
      "supervised release, a fine of up to $16 million, and a $6,400 special assessment.", "three years", None),
     ("If convicted, the defendant faces at least 87 months in prison under the advisory guideline range, three years of "
      "supervised release, a fine of up to $16 million, and a $6,400 special assessment.", "$6,400", None),
+    ("He faces a mandatory minimum of 10 years in prison, a $250,000 fine, and five years of supervised release.", "$250,000",
+     None),
+    ("The insurer will not pay over $10,000 per claim.", "over $10,000", "more than"),
 ])
 def test_penalty_qualifiers(sentence, surface, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -199,6 +202,10 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("On Nov. 10, 2008, John Roe received a sentence of life plus 20 years in prison, to be served consecutively.",
      "20 years", "term added to life in prison"),
     ("Roe earned $40,000 in her fifth year of teaching.", "$40,000", "earned in her fifth year of teaching"),
+    ("UPDATE: 12 people were arrested in the sweep.", "12", "people were arrested in the sweep"),
+    ("Roe grew more than 1,000 marijuana plants at the property.", "more than 1,000", "marijuana plants at the property"),
+    ("If Roe pays $5,000 within 18 months, the State will dismiss the charges.", "within 18 months", "If Roe pays $5,000"),
+    ("Harrington was ordered held on $50,000 bond or $25,000 cash.", "$25,000", "cash"),
     ("These entities included Liechtenstein foundations, two of which were established by a Liechtenstein trust company.",
      "two", "Liechtenstein foundations established by a Liechtenstein trust company"),
     ("110 murders were recorded in Brooklyn in 2017 (nine of which were reclassified homicides from previous years).",
@@ -342,6 +349,21 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    # a not-figure rule must not take the real figures beside what it blocks
+    ("He was fined $500, 100 hours of community service and three years of probation.", "100 hours"),
+    ("Ann Roe (42) and 3 others were arrested.", "3"),
+    ("Under Title 18, 25 defendants were charged in the scheme.", "25"),
+    ("In Case 2, 15 victims lost their savings.", "15"),
+    ("Room 5 and 200 guests were evacuated.", "200"),
+    ("The counts were: wire fraud, 12; mail fraud, 7.", "12"),
+    ("The judge imposed the two to five years requested by prosecutors.", "two"),
+    ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the gain.", "$5,000,000"),
+])
+def test_real_figures_beside_not_figures_are_kept(sentence, surface):
+    assert surface in [f["surface"] for f in figures_in_sentence(sentence)]
 
 
 def make_doc(text: str, doc_id: str = "t/doc", publisher=None) -> Document:
@@ -684,6 +706,14 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "struggle without my dad.”", "his daughter"),
     ('"The verdict allows those harmed to start the healing process, " said Thomas E. Roe, Assistant Attorney General. '
      '"We will continue."', "Thomas E. Roe"),
+    # a pronoun after someone reported speaking and then another named subject is the later one's
+    ("Ann Roe said the case was hard. John Doe pleaded guilty. He said, “I am very sorry for what I did.”", "John Doe"),
+    # two people with one first name: the one the paragraph names
+    ("Police Chief Tom Roe thanked the detectives.\n\nTom Doe, who is the victim’s older brother, spoke. Tom added, “It is "
+     "hard to fathom how anyone can do this.”", "Tom Doe"),
+    # a joint statement
+    ('"The study released today shines a light on youth violence," said Attorney General Eric Roe and Education Secretary '
+     'Arne Doe.', "Eric Roe and Arne Doe"),
     # a possessive is no subject
     ("Dr. C. Hsien Roe, who serves as the Medical Director, authored a declaration supporting Randy Doe’s continued "
      "incarceration, stating “I am familiar with Randy Doe’s medical conditions and have complete confidence.”",
@@ -731,6 +761,10 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
      "Assistant Director, FBI Criminal Investigative Division"),
     ("Deputy District Attorney Jane Roe in the District Attorney’s Felony Projects Unit", "Jane Roe",
      "Deputy District Attorney in the District Attorney’s Felony Projects Unit"),
+    ("Mary Church Terrell", "Mary Church Terrell", None),
+    ("John A DiCicco, Acting Assistant Attorney General", "John A DiCicco", "Acting Assistant Attorney General"),
+    ("Orange County District Attorney’s Office", "Orange County District Attorney’s Office", None),
+    ("Chambers, now 22-years-old", "Chambers", None),
 ])
 def test_names_and_roles(who, name, role):
     from kb.quotes import split_who
