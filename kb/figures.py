@@ -37,10 +37,10 @@ PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month",
            "día": "day", "días": "day"}
 MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat)"
 QUALIFIERS = [
-    ("almost", r"almost|nearly|just under|close to|approaching"),
-    ("about", r"about|approximately|around|roughly|some|an estimated|estimated"),
-    ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than"),
-    ("less than", r"less than|under|below|fewer than"),
+    ("almost", r"almost|nearly|just under|close to|approaching|casi"),
+    ("about", r"about|approximately|around|roughly|some|an estimated|estimated|alrededor de|aproximadamente|cerca de"),
+    ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than|más de"),
+    ("less than", r"less than|under|below|fewer than|menos de"),
     ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than"),
     ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding|no greater than|not greater than|no higher than"),
 ]
@@ -81,7 +81,7 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
@@ -202,6 +202,8 @@ NOT_FIGURE_RES = [
                r"complex|plant|facility|canal|basin|harbor|harbour|dam|lake|river|creek|road)\b"),
     # the last of statutes cited in a table ("1029(a)(1), 1029(b)(1), and 2"); a company ("24 Hour"); a drum's capacity
     re.compile(r"\d+(?:\([A-Za-z0-9]{1,4}\))+(?:-\([A-Za-z0-9]{1,4}\))?,?\s*(?:and|or)\s+\d{1,2}\b|(?<=[)a-z0-9])\(\d{1,3}\)|\b24\s+Hour\b|\b\d+[\s-]round\s+(?:ammunition\s+)?(?:drums?|magazines?|clips?|boxes)\b"),
+    re.compile(r"^\s*(?:at\s+)?\d{1,5}\s*\.?\s*$|^\s*[A-Z][\w ]{0,30}:\s*\d{1,3}\.\s*$|\b\d{1,3}\s+Tex\.|\(\d{3}\)\s*[A-Z]{3}-[A-Z]{4}|"
+               r"\b501\s*\(c\)\s*\(?\d\)?|\b\d+-(?:Hour|Day|Minute)\s+[A-Z]{3,}\b|\b[A-Z][a-z]+\s+Dozen\b"),
     # "Senate Bill (SB) 1437"; events named by a distance ("the 200 meter medley relay"); a list number glued to a name ("5.Javier A. Roe"); an address without a
     # street word ("the Wells Fargo Bank at 7902 Edinger in Huntington Beach")
     re.compile(r"\b\d+\s+(?:[A-Z][\w&’'-]*\s+){1,3}(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Co\.|Ltd\.?|Company|Group|Enterprises|Services)(?!\w)|"
@@ -700,6 +702,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"{of_which.group(1)} {tail}".strip()
     if unit == "count" and re.match(r"^of\s+(?:the|these|those|his|her|their|its|our)\s+[a-z]", tail):
         return re.sub(r"^of\s+\w+\s+", "", tail)  # "DNA at two of the crime scenes"
+    if unit == "money" and re.match(r"^of\s+(?:the|that|this|its|their)\s", tail):
+        return f"part of {tail[3:]}"  # "will receive $19,024 of the settlement amount"
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
@@ -886,6 +890,8 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 extra = {**extra, "per": rate.group(1).lower()} if kind == "duration" else {**extra, "period": rate.group(1).lower()}
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
+            if match.groupdict().get("ormore"):  # "15 or more years"
+                qualifier = "at least" if re.search(r"more|longer", match.group("ormore")) else "up to"
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
             found.append({"start": qstart, "end": end, "value": value, "unit": unit, "qualifier": qualifier,
                           "kind": kind, **extra})
@@ -989,6 +995,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
     for low, high in zip(found, found[1:]):
         between = sentence[low["end"]:high["start"]]
         if re.fullmatch(r"\s*(?:to|-|–|and|or)\s*", between) and low["unit"] in ("count", high["unit"]) and \
+                (low["unit"] == high["unit"] or low["value"] <= high["value"] or high["unit"] != "percent") and \
                 not CHANGE_FROM_RE.search(sentence, max(0, low["start"] - 60), low["start"]):
             if low["unit"] == "count" and high["unit"] != "count":
                 low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
@@ -1065,7 +1072,7 @@ def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
         prev = joined[-1] if joined else None
         factor = prev and PERIOD_FACTORS.get((prev.get("period"), f.get("period")))
         if prev and factor and prev["unit"] == f["unit"] == "duration" and prev["kind"] == "duration" and \
-                re.fullmatch(r"\s*(?:,\s*and|,|and|)\s*", sentence[prev["end"]:f["start"]]) and not f["qualifier"]:
+                re.fullmatch(r"\s*(?:,\s*and|,|and|)\s*", sentence[prev["end"]:f["start"]], re.I) and not f["qualifier"]:
             prev.update({"end": f["end"], "value": round(prev["value"] * factor) + f["value"], "period": f["period"]})
             continue
         joined.append(f)

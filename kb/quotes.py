@@ -31,7 +31,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|noting|declaring|asking|yelling|shouting|"
-                   "screaming|warning|recalling|testifying")
+                   "screaming|warning|recalling|testifying|concluding|finding|ruling")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
 CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
@@ -49,8 +49,8 @@ BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendant|suspect|victim|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
-                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
+                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
@@ -79,6 +79,12 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
 HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
+NAME_HEADING_RE = re.compile(r"(?:[A-Z][\w.’'&-]*|of|for|the|and|in)(?:[ \t,]+(?:[A-Z][\w.’'&-]*|of|for|the|and|in))*")
+# the wording of a law or a rule, quoted after what the law is: "The Final Rule requires … to produce the “case file for …”"
+LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,3}(?:statute|Final Rule|[Rr]ule|[Rr]egulation|"
+                           r"[Cc]ode|[Ss]ection|[Ss]ubsection|[Ll]aw|[Oo]rdinance|[Pp]rovision|[Aa]mendment)s?\b|§\s*\d[\w.()-]*)[^“”\"]{0,160}?"
+                           r"\b(?:states?|provides?|requires?|requests?|defines?|says|reads|prohibits?|mandates?|includes?|"
+                           r"directs?|allows?|authorizes?|shall)\b[^“”\"]{0,160}$")
 ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
@@ -168,9 +174,10 @@ def quote_marks(text: str) -> List[Tuple[int, bool]]:
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if i == 0 or before.isspace() or before in "([{—–-:" or (before in ".!?" and after.isalnum()):
+        if i == 0 or before.isspace() or before in "([{—–-:" or (before in ".!?" and after.isalnum() and not after.islower()):
             marks.append((i, True))
-        elif after.isspace() or after in ".,;:!?)—–-" or i + 1 == len(text):
+        elif after.isspace() or after in ".,;:!?)—–-" or i + 1 == len(text) or (before in ",.!?" and after.islower()):
+            # … "in these five states,"said John C. Cruden": a closing mark glued to its attribution
             marks.append((i, False))
     return marks
 
@@ -251,7 +258,7 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital",
-             "Command", "Army", "Navy", "Corps"}
+             "Command", "Army", "Navy", "Corps", "Region"}
 LEADING_WORDS = {"meet", "spotlight", "la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now",
                  "charges", "charge", "sentence", "sentencing", "name", "age", "status"}  # table headers: "Charges Sentence …"
@@ -293,9 +300,16 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if joint:  # a joint statement: "Attorney General Eric Holder and Education Secretary Arne Duncan"
         (first, first_role), (second, second_role) = split_who(joint.group(1)), split_who(joint.group(2))
         if first and second and first_role and second_role and all(
-                2 <= len(n.split()) <= 4 and n.split()[-1] not in ORG_WORDS for n in (first, second)):
+                2 <= len(n.split()) <= 4 and n.split()[-1] not in ORG_WORDS and side.rstrip(" .").endswith(n)
+                for n, side in ((first, joint.group(1)), (second, joint.group(2)))):
             return f"{first} and {second}", f"{first_role}; {second_role}"
     head, _, tail = who.partition(",")
+    if tail.strip() and not any(t.lower() in TITLE_WORDS - CONNECTORS for t in head.split()) and "," not in tail and \
+            len(head.split()) >= 4 and not re.search(r"\b[A-Z]\.", head):  # the words before name a thing, not a person
+        named, titled = split_who(tail)
+        if named and titled and len(named.split()) >= 2 and titled.split()[0].lower() in TITLE_WORDS and \
+                named.split()[-1].strip(".,") not in ORG_WORDS:
+            return named, titled
     first_tail, titles = tail.split(",")[0].split(), []
     while first_tail and first_tail[0].lower() in TITLE_WORDS - CONNECTORS:
         titles.append(first_tail.pop(0))
@@ -389,6 +403,8 @@ def split_who(who: str) -> Tuple[Optional[str], Optional[str]]:
     if tail.strip():
         role_parts.append(tail.strip(" ,."))
     role = ", ".join(p for p in role_parts if p) or None
+    if role:
+        role = re.sub(r"\s+(?:Dr|Mr|Mrs|Ms|Hon)\.?$", "", role) or None  # "Superintendent of Schools Dr. Paul Gothold"
     if role and re.fullmatch(r"(?:now\s+|age\s+|aged\s+)?\d{1,3}(?:[\s-]+years?[\s-]+old)?", role):
         role = None  # an age is no role
     if role and role.split()[0] in ("Today", "Yesterday"):
@@ -578,6 +594,10 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = HEADING_RE.match(before)
     if m:  # "Comments from Orange County District Attorney Tony Rackauckas “When I became …”"
         return m.group("who"), None
+    if NAME_HEADING_RE.fullmatch(before.strip()):  # "Superintendent Larry Snelling, Chicago Police Department “Our …”"
+        name, role = split_who(before.strip())
+        if name and role and len(name.split()) >= 2 and name.split()[-1] not in ORG_WORDS:
+            return before.strip(), None
     m = IN_WHICH_RE.search(before)
     if m:  # "a letter in which Alexander allegedly advised a married couple "to look …"
         return m.group("who"), m.group("cue")
@@ -859,6 +879,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         term = not span.continues and not inner and not opens and (
             (len(stripped.split()) <= 3 and not sentence_said and not cued(span.passage.text, local_start, local_end)) or
             (title_like(stripped.rstrip(","), short=True) and not cued(span.passage.text, local_start, local_end, gap=2)))
+        if who_cue is None and not opens and not span.continues and \
+                LEGAL_TEXT_RE.search(last_sentence(span.passage.text[max(0, local_start - 300):max(0, local_start - 1)])):
+            continue  # the wording of a law or a rule, not words someone said
         if re.match(rf"(?:{SAID_CUES})\s+(?:[A-Z][\w.’'-]*\s+){{1,4}}[A-Z][\w.’'-]*,", stripped):
             continue  # quotation marks paired the wrong way round: narration, not words said
         if (who_cue is None and not in_statement and not span.continues and
@@ -877,6 +900,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
+            elif re.fullmatch(r"the (?:defendants|suspects|victims)", who.strip(" ,."), re.I):
+                speaker = who.strip(" ,.").lower()  # "the defendants are accused of sending an email stating, …"
             elif who.strip(" ,.") in ("Another", "One", "Others"):
                 # "Another said in part, …": another of the people the paragraph is about, named no more than that
                 nearby = span.passage.text[:max(0, local_start)] + (previous.text if previous is not None else "")

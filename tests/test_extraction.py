@@ -20,6 +20,10 @@ from kb.sources.layout import body_blocks, classify
     ("She faced up to 99-years or life confinement in prison.", "up to 99-years", 99, "duration", "up to"),
     ("Roe was sentenced on May 22, 2009, to 12 months and one day in prison.", "12 months and one day", 366, "duration", None),
     ("Roe and Doe were ordered to pay jointly $238, 371 in restitution.", "$238, 371", 238_371, "money", None),
+    ("OAKLAND FELON SENTENCED TO 10 YEARS AND EIGHT MONTHS IN PRISON", "10 YEARS AND EIGHT MONTHS", 128, "duration", None),
+    ("32 defendants have been sentenced to prison for 15 or more years.", "15 or more years", 15, "duration", "at least"),
+    ("Alrededor de 400 víctimas marcharon en la ciudad de Santa Ana.", "Alrededor de 400", 400, "count", "about"),
+    ("The IRS determined that 147 or 60 percent of those returns understated the tax.", "147", 147, "count", None),
     ("The three defendants pleaded guilty.", "three", 3, "count", None),
     ("According to the results of the survey, almost 40 percent of the surveyed police officers state that it is common.",
      "almost 40 percent", 40, "percent", "almost"),
@@ -203,6 +207,8 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "20 years", "term added to life in prison"),
     ("Roe earned $40,000 in her fifth year of teaching.", "$40,000", "earned in her fifth year of teaching"),
     ("UPDATE: 12 people were arrested in the sweep.", "12", "people were arrested in the sweep"),
+    ("The state of Florida, which paid for some of the claims, will receive $19,024 of the settlement amount.", "$19,024",
+     "part of the settlement amount"),
     ("Roe grew more than 1,000 marijuana plants at the property.", "more than 1,000", "marijuana plants at the property"),
     ("If Roe pays $5,000 within 18 months, the State will dismiss the charges.", "within 18 months", "If Roe pays $5,000"),
     ("Harrington was ordered held on $50,000 bond or $25,000 cash.", "$25,000", "cash"),
@@ -341,6 +347,12 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("The California Supreme Court stated (In re Roe, supra, 1 Cal. 3rd 930, 946) that the section required more.", "946"),
     ("Between 2006 and 2009, 24 Hour sold prepaid memberships in a false and misleading manner.", "24 Hour"),
     ("The handguns include Glocks with extended ammunition magazines and 50 round ammunition drums.", "50"),
+    ("Offense: 1.", "1"),
+    ("at 2174.", "2174"),
+    ("Anyone with tips may call Orange County Crime Stoppers at (855) TIP-OCCS or online.", "855"),
+    ("The foundation is a non-profit 501(c)3 corporation.", "3"),
+    ("The defendants repackaged over 350,000 bottles of 5-Hour ENERGY and sold them.", "5-Hour"),
+    ("The IRS has listed return preparer fraud as one of the Dirty Dozen tax scams for 2012.", "Dozen"),
     ("The court later ordered the two to close their dental care businesses.", "two"),
     ('On Feb. 24, 2010, Jose Roe, aka "Chino," 31, of Lubbock, Texas, was found guilty.', "31"),
     ("During the investigation, Aaron Roe, aka Big A, 33; Carlos Doe, aka Bang Em, 34; and others were charged.", "33"),
@@ -474,6 +486,8 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     # an acronym in quotation marks; the wording of a law after its citation
     'Charges were announced by John Roe, Special Agent in Charge of the Federal Bureau of Investigation ("FBI") Field Office.',
     "The company also regularly offered sales pricing promotions, including a “25% off” summer sale in 2013.",
+    "The Final Rule requires covered district and county attorneys to produce the “case file for instances a "
+    "recommendation made by a Reporting Entity is made to a judicial body that a person be released.”",
     "In violation of Texas Government Code Section 2001.033(1)(A), the Final Rule does not disclose “the names of "
     "interested groups or associations offering comment on the rule and whether they were for or against it.”",
     # a word or two in quotation marks with no cue next to it is a term; a short capitalised phrase a label; a nickname
@@ -706,6 +720,15 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "struggle without my dad.”", "his daughter"),
     ('"The verdict allows those harmed to start the healing process, " said Thomas E. Roe, Assistant Attorney General. '
      '"We will continue."', "Thomas E. Roe"),
+    # a name and a title standing as a heading before the quote; a title and name after the thing received; the defendants
+    ("Superintendent Larry Roe, Chicago Police Department “Our partnership with the State’s Attorney is rooted in a shared "
+     "mission.”", "Larry Roe"),
+    ('In receiving the 2010 National Drug Threat Assessment, Attorney General Eric Roe stated, "This report presents a '
+     'comprehensive analysis of the drug threat."', "Eric Roe"),
+    ("In April 2014, the defendants are accused of sending an email stating, “margins on both products are much higher than "
+     "50%.”", "the defendants"),
+    ('"The plan is an important step in protecting migratory birds in these five states,"said John C. Roe, Acting '
+     'Assistant Attorney General.', "John C. Roe"),
     # a pronoun after someone reported speaking and then another named subject is the later one's
     ("Ann Roe said the case was hard. John Doe pleaded guilty. He said, “I am very sorry for what I did.”", "John Doe"),
     # two people with one first name: the one the paragraph names
