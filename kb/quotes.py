@@ -47,7 +47,7 @@ BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
-                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’']+){1,3})?"
+                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’'-]+){1,3})?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
@@ -79,6 +79,7 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
 HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
+DASH_ATTRIBUTION_RE = re.compile(rf"[ \t]*[–—][ \t]*(?P<who>(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN})(?=[ \t]*(?:,|$|\n|[A-Z]))")
 NAME_HEADING_RE = re.compile(r"(?:[A-Z][\w.’'&-]*|of|for|the|and|in)(?:[ \t,]+(?:[A-Z][\w.’'&-]*|of|for|the|and|in))*")
 # the wording of a law or a rule, quoted after what the law is: "The Final Rule requires … to produce the “case file for …”"
 LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,3}(?:statute|Final Rule|[Rr]ule|[Rr]egulation|"
@@ -522,6 +523,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
             return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
+    m = DASH_ATTRIBUTION_RE.match(text, end + 1) if end < len(text) else None
+    if m:  # "“… while using a gun.” – District Attorney Tony Rackauckas"
+        return m.group("who"), None
     m = NAME_COMMA_ROLE_CUE_RE.match(after.strip(" ,") + ",")
     if m and (m.group("role").split()[0].lower() in TITLE_WORDS or re.match(rf"(?:the\s+)?{RELATIVE}\b", m.group("role"))):
         return f"{m.group('who')}, {m.group('role')}", m.group("cue")  # "…,” Albert J. Roe, father of Albert Roe, said."
@@ -868,6 +872,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 m = AFTER_NAME_RE.match(following.text) or AFTER_CUE_RE.match(following.text)
                 if m and m.start("who") < 80:
                     who_cue, forward = (m.group("who"), m.group("cue")), True
+                dash = DASH_ATTRIBUTION_RE.match(following.text) if not m else None
+                if dash:  # “…” ¶ "– District Attorney Tony Rackauckas SB 10 would …"
+                    who_cue, forward = (dash.group("who"), None), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
         statute = who_cue is None and STATUTE_BEFORE_RE.search(span.passage.text, max(0, local_start - 90), local_start)
         statute = statute or (who_cue is None and len(stripped.split()) <= 3 and  # a “25% off” summer sale
@@ -886,6 +893,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             continue  # quotation marks paired the wrong way round: narration, not words said
         if (who_cue is None and not in_statement and not span.continues and
                 not quotation(span.passage.text, local_start, local_end, opens)) or title_like(stripped, short=True) or \
+                (who_cue is None and not opens and title_like(stripped)) or \
                 ACRONYM_RE.fullmatch(stripped) or statute or term:
             continue  # a title, a name or a term in quotation marks, not words someone said
         speaker = role = cue = None

@@ -729,6 +729,13 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "50%.”", "the defendants"),
     ('"The plan is an important step in protecting migratory birds in these five states,"said John C. Roe, Acting '
      'Assistant Attorney General.', "John C. Roe"),
+    # an attribution after a dash, in the paragraph or at the start of the next; a cue to someone described with a hyphen
+    ("Senate Bill 620 – Firearm Sentencing Enhancements “In my lengthy experience as a judge and a prosecutor, the law has "
+     "been simple and effective.” – District Attorney Tony Roe California’s law was enacted in 1997.", "Tony Roe"),
+    ("Senate Bill 10 – Bail and Pretrial Release “This would result in significant and undue stress to the victim.”\n\n"
+     "– District Attorney Tony Roe SB 10 would eliminate fixed bail schedules.", "Tony Roe"),
+    ("Jose Roe, 32, was charged.\n\nOn the night of Nov. 28, 2005, Roe told his 10-year-old son, “tomorrow, I’m going to "
+     "shoot someone in the head.”", "Jose Roe"),
     # a pronoun after someone reported speaking and then another named subject is the later one's
     ("Ann Roe said the case was hard. John Doe pleaded guilty. He said, “I am very sorry for what I did.”", "John Doe"),
     # two people with one first name: the one the paragraph names
