@@ -435,9 +435,9 @@ def paid_to(sentence: str, before: str, end: int, next_start: Optional[int] = No
     robbed = ROBBED_OF_RE.search(before[-90:])
     if robbed:
         return f"amount {robbed.group('verb').lower()} from {robbed.group('whom')}"
-    exchange = IN_EXCHANGE_RE.search(before[-30:])
+    exchange = IN_EXCHANGE_RE.search(before, max(0, len(before) - 30))
     if exchange and not clause_after(sentence, end):  # "… entering false information … in exchange for $500."
-        done = clause_before(before[:len(before) - 30 + exchange.start()] if len(before) > 30 else before[:exchange.start()], limit=16)
+        done = clause_before(before[:exchange.start()], limit=16)
         act = re.search(r"\b(?:of|by|for|with|after|while)\s+([a-z]+ing\b.*)$", done or "")
         done = act.group(1) if act else done  # "accused of entering false information …": the act
         return f"payment in exchange for {done}" if done else None
@@ -628,11 +628,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return " ".join(compared_words)
     reach = previous_end if sentence[previous_end:start].strip() != "(" else 0
     window = re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(reach, start - 200):start]) if unit in ("percent", "count") else ""
-    changed = CHANGED_BY_RE.search(window[-60:])
+    changed = CHANGED_BY_RE.search(window, max(0, len(window) - 60))
     if changed and unit == "count" and not re.search(r"\bby\b", changed.group(0)):
         changed = None  # "Roe grew more than 1,000 marijuana plants": no change, a verb and its object
     if changed:  # "Shootings and shooting victims – which … – decreased by 19%"
-        what = head_before(window[:len(window) - 60 + changed.start()] if len(window) > 60 else window[:changed.start()])
+        what = head_before(window[:changed.start()])
         if what:
             return f"{what} {changed.group('verb')}"
     if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
