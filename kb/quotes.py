@@ -26,7 +26,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "said|says|stated|states|added|adds|noted|notes|explained|explains|commented|comments|asked|asks|told|"
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
-        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|"
+        "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
@@ -34,7 +34,7 @@ PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|
                    "screaming|warning|recalling|testifying|concluding|finding|ruling")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
-CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|according to [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
@@ -47,18 +47,23 @@ BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
-                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed))(?:\s+(?!that\b)[\w’'-]+){1,3})?"
+                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
-REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}})\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+)*"
+REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}})\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|allegedly\s+|reportedly\s+)*"
                          rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized)\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
+# a clause whose subject goes on, after a comma, in a participle of speech to reported speech ending in a partial quote:
+# "The … Office objected to the release of Rosen, arguing that he poses … the “…”", "Holder said …, observing that … “…”"
+REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey|"
+                                    rf"[Tt]he(?:\s+{NAME_TOKEN}){{1,7}})\s+[a-z][^“”\"]{{0,200}}?,\s+(?P<cue>arguing|saying|stating|noting|"
+                                    r"explaining|adding|claiming|contending|asserting|observing|writing|warning|insisting)\s+that\b[^“”\"]{0,300}$")
 WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+(?:who|which)\s+"
                          rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES}|pronounced|held|found)\b[^“”\"]{{0,160}}$")
 IN_WHICH_RE = re.compile(rf"\b(?:in which|where|when)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:allegedly\s+)?"
@@ -73,7 +78,33 @@ STATUTE_BEFORE_RE = re.compile(r"(?:§|\bU\.S\.C\.|\b(?:Code|Section|Rule)\s+(?:
 # words someone wrote or said, named by whose they are: "the defendant’s statements", "Price’s impact statement"
 WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
                            r"(?:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
-                           r"opinion|brief|motion|post|posts|diary|journal)\b[^“”\"]{0,200}$")
+                           r"opinion|brief|motion|post|posts|diary|journal|(?i:declaration|affidavit|petition|memorandum|memo|ruling|"
+                           r"decision|report|response|essay|article|book|speech|message|messages|voicemail|tweet|tweets))\b[^“”\"]{0,200}$")
+# written sources a release quotes at length: a court's opinion, a brief, an expert's declaration, a grand jury's report
+DOCUMENT_NOUNS = (r"opinion|ruling|decision|order|brief|declaration|affidavit|report|letter|petition|motion|filing|findings|"
+                  r"testimony|transcript|complaint|memorandum|memo|response|reply|study|audit|review")
+# a heading before block quotes that names the document and who wrote it: "Excerpts of the ruling by the Court of Appeal,
+# Fourth Appellate District, Division One", "EXCERPTS FROM EXPERT DECLARATION OF JOHN ROE:"
+EXCERPTS_RE = re.compile(rf"^\s*(?P<doc>(?i:(?:direct\s+|some\s+|more\s+|further\s+|key\s+)?(?:excerpts?|quotes?|passages?|highlights?|portions?)\s+"
+                         rf"(?:of|from)\s+(?:the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{DOCUMENT_NOUNS})s?))"
+                         rf"(?:\s+(?i:by|of|from|issued\s+by|written\s+by|filed\s+by)\s+(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}"
+                         rf"(?:[ \t,]+(?:{NAME_TOKEN}|of|the|and))*))?\s*[:.–—-]?\s*$")
+# who files a document that argues in the words quoted: "OCDA filed a brief arguing the following “…”"
+FILED_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}})\s+(?:also\s+|later\s+)?(?P<cue>filed|submitted|wrote)\s+"
+                      rf"(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{DOCUMENT_NOUNS})\b[^“”\"]{{0,120}}?\b(?:arguing|stating|"
+                      r"asserting|contending|claiming|explaining|noting|saying|which\s+(?:argued|stated|said|read|reads))"
+                      r"(?:\s+(?:the\s+following|that|in\s+part))?\s*[:,]?\s*$")
+# the author of the first document a release names with its author: "The Orange County Grand Jury’s (OCGJ) report"
+DOCUMENT_AUTHOR_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|the|and)){{0,6}})[’']s?\s+(?:\([A-Z]{{2,8}}\)\s+)?"
+                                rf"(?:[\w-]+\s+){{0,2}}?(?i:{DOCUMENT_NOUNS})\b")
+# a quotation a release cites by page of the document it quotes: "“…” (p. 19)"
+PAGE_CITE_RE = re.compile(r"\s*[”\"]?\s*\((?:[Pp]p?\.|[Pp]ages?)\s*\d")
+# a judge named in parentheses after the words of an opinion: "“… contention of error.” (Justice Fybel)"
+JUSTICE_AFTER_RE = re.compile(rf"\s*[”\"]?\s*\((?P<who>(?:(?:Associate|Presiding|Chief)\s+)?(?:Justice|Judge)\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\)")
+# a court named in full as who speaks: "the Court of Appeal, Fourth Appellate District, Division One"
+COURT_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?P<court>(?:[A-Z][\w.]*\s+){0,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:,\s*[A-Z][\w ]{2,40})*)")
+# "California Welfare Fraud Investigator’s Association (CWFIA)": an acronym and the name it stands for
+ACRONYM_DEFINED_RE = re.compile(r"(?P<full>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){0,9}[A-Z][\w’'&.-]*)\s+\((?P<acronym>[A-Z][A-Z&.]{1,9})\)")
 SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
@@ -111,7 +142,7 @@ COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
                                rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
 STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
-                          r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks))")
+                          r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks|memo|memorandum|message|e-?mail|directive))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
@@ -120,7 +151,7 @@ DESCRIBED = (rf"(?:(?:Jane|John) Doe(?:\s*#?\d{{1,2}})?[’']s?\s+(?:\w+\s+)?{RE
              rf"(?<![a-z] )(?:His|Her|Their) (?:\w+\s+)?{RELATIVE}|"
              r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
              r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
-             r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?) (?:victims|"
+             r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?|the (?:victim|defendant|decedent)[’']s) (?:victims|"
              rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:one of the victims|the victims?|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
 DESCRIBED_RE = re.compile(DESCRIBED)
 # a name, a role in lower case and the cue: "Glenn Sorge, acting special agent in charge of Homeland Security Investigations,
@@ -146,10 +177,12 @@ lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector supe
 ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
-prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim
+prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim inmate
 leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
 gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant pro tem tempore
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
+# an organisation described in lower case: "the state’s attorney’s office", "the sheriff’s department"
+ORG_PHRASE_RE = re.compile(r"^(?:the|this|our)\s+(?:[a-z][\w’'-]*\s+){1,4}(?:office|department|agency|bureau|unit|division)$")
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 TWO_WORD_PLACES = {"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina", "North Dakota",
@@ -259,7 +292,7 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Inc.", "LLC", "LLP", "Foundation", "Institute", "University", "Coalition", "Network", "Center", "Centre",
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital",
-             "Command", "Army", "Navy", "Corps", "Region"}
+             "Command", "Army", "Navy", "Corps", "Region", "Jury", "Panel", "Committee", "Authority"}
 LEADING_WORDS = {"meet", "spotlight", "la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now",
                  "charges", "charge", "sentence", "sentencing", "name", "age", "status"}  # table headers: "Charges Sentence …"
@@ -433,6 +466,11 @@ def same_person(given: Optional[str], speaker: Optional[str]) -> bool:
 PEOPLE_SPLIT_RE = re.compile(r"(?<=[a-z]{2})%s\.\s+|\n\s*\n" % "".join(f"(?<!{a.capitalize()})" for a in RANK_ABBREVIATIONS))
 
 
+def publisher_name(document: Document) -> Optional[str]:
+    """The publisher as a speaker: "Orange County District Attorney (California)" → "Orange County District Attorney"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", document.publisher) if document.publisher else None
+
+
 class People:
     """The people a release names: full names and roles, so that "said Borgström" finds Anna Borgström."""
 
@@ -453,6 +491,23 @@ class People:
         # the one court a release names, for "the court stated": "Orange County Superior Court", "the Court of Appeals"
         courts = {re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in NAMED_COURT_RE.finditer(document.text)}
         self.court = f"the {courts.pop()}" if len(courts) == 1 else None
+        # acronyms the release defines, for "CWFIA stated": the shortest tail of the name whose initials hold the acronym
+        self.acronyms: Dict[str, str] = {}
+        for m in ACRONYM_DEFINED_RE.finditer(document.text):
+            words, acronym = m.group("full").split(), m.group("acronym").replace(".", "")
+            for k in range(len(words) - 1, -1, -1):
+                initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+                letters = iter(initials)
+                if initials[:1] == acronym[0] and all(c in letters for c in acronym):
+                    self.acronyms.setdefault(acronym, re.sub(r"[’']s?$", "", " ".join(words[k:])))
+                    break
+        if publisher_name(document):  # "OCDA" in a release of the Orange County District Attorney
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", publisher_name(document)))
+            if len(initials) >= 3:
+                self.acronyms.setdefault(initials, publisher_name(document))
+        # whose document a release quotes by page: the author of the first document it names with one
+        author = DOCUMENT_AUTHOR_RE.search(document.text)
+        self.document_author = re.sub(r"^[Tt]he\s+", "", author.group("who")) if author else None
         self.by_role: Dict[str, str] = {}
         person = rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}})"
         for noun in ROLE_NOUNS:
@@ -493,6 +548,8 @@ class People:
 
     def resolve(self, name: str, role: Optional[str], context: str = "") -> Tuple[str, Optional[str]]:
         tokens = name.split()
+        if name in self.acronyms:
+            return self.acronyms[name], role  # "the OCGJ found": the grand jury the release names, not "… This OCGJ"
         key = tokens[-1].strip(".,").lower()
         known = self.full.get(key)
         if tokens[-1].strip(".,") in ORG_WORDS:
@@ -523,6 +580,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         if names and names.group(0).strip() != head.strip() and re.search(r"[A-Z]", names.group(0)):
             return names.group(0), m.group("cue")  # the rest is no role
         return m.group("who"), m.group("cue")
+    m = JUSTICE_AFTER_RE.match(text, end + 1) if end < len(text) else None
+    if m:  # "“… contention of error.” (Justice Fybel)"
+        return m.group("who"), None
     m = DASH_ATTRIBUTION_RE.match(text, end + 1) if end < len(text) else None
     if m:  # "“… while using a gun.” – District Attorney Tony Rackauckas"
         return m.group("who"), None
@@ -589,6 +649,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = REPORTED_RE.match(before)
     if m:  # a partial quote in reported speech: "Rackauckas stated that the Office is “committed to …”"
         return m.group("who"), m.group("cue")
+    m = REPORTED_PARTICIPLE_RE.match(before)
+    if m:  # "Holder said the U.S. and its allies …, observing that … “…”"
+        return m.group("who"), m.group("cue")
     m = ACCORDING_DOCUMENT_RE.match(before)
     if m and DOCUMENT_RE.search(m.group("who")):  # "According to the agreement, “throughout the course of the investigation …”"
         return m.group("who"), "according to"
@@ -608,8 +671,14 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = GAVE_STATEMENT_RE.search(before)
     if m:  # "the OAG provided a non-responsive statement: “…”"
         return m.group("who"), m.group("cue")
+    m = EXCERPTS_RE.match(before)
+    if m:  # "Excerpts of the ruling by the Court of Appeal, Fourth Appellate District “We do not agree …”"
+        return (m.group("who") or "the " + m.group("doc").split()[-1].lower()), None
+    m = FILED_RE.search(before)
+    if m:  # "OCDA filed a brief arguing the following “The trial court erred …”"
+        return m.group("who"), m.group("cue")
     m = WRITTEN_BY_RE.search(before)
-    if m:  # "At trial, the defendant’s statements were introduced …, “…”", "In Price’s impact statement, he …"
+    if m and not TITLED_RE.search(before):  # not "the Grand Jury’s report entitled “The Myth of …”"  # "At trial, the defendant’s statements were introduced …, “…”", "In Price’s impact statement, he …"
         return m.group("who"), None
     return None
 
@@ -668,7 +737,9 @@ def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
     impact statement … “…,” she stated." """
     found = None
     # "Jane Doe 1 gave …", "the victim’s daughter, Catherine Asher, gave …"
-    for m in re.finditer(rf"(?=(?:^|(?<=[.!?])\s+|(?<=,)\s+|\b(?:though|although|because|after|when|while|since|as|if)\s+)"
+    # or as the agent of a passive, who wrote or said it: "Those statements are recounted by SAPD Detective Jeff Launi in …"
+    for m in re.finditer(rf"(?=(?:^|(?<=[.!?])\s+|(?<=,)\s+|\b(?:though|although|because|after|when|while|since|as|if)\s+|"
+                         r"\b(?:written|recounted|authored|prepared|signed|filed|submitted|delivered|issued|sent|posted|given|made)\s+by\s+)"
                          rf"(?P<who>(?:Jane|John) Doe(?: \d+)?|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),?\s+[a-z])", text):
         who = m.group("who")
         if re.match(r"(?:Jane|John) Doe", who):
@@ -844,13 +915,17 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         first_in_paragraph = not any(q["passage"] is span.passage for q in found)
         opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
         previous = by_number.get(span.passage.number - 1)
+        said_before = span.passage.text[max(0, local_start - 600):max(0, local_start - 1)]  # the recent context
         if who_cue is None and opens and not span.continues and previous is not None:
             if previous.text.rstrip().endswith(":"):
                 who_cue = attribution(previous.text, len(previous.text) + 1, len(previous.text))  # "… said:" ¶ “…”
+                said_before = previous.text[-600:]  # "… recounted by Detective Jeff Launi … He writes, in part:" ¶ “…”
             if who_cue is None and not previous.text.rstrip().endswith(("”", '"')):
                 # "Attorney General Eric Holder released the following statement …:", "… Michael Lubinski has released a
                 # statement regarding the order …" ¶ “We respectfully …”
                 who_cue = announced_by(previous)
+        if who_cue is None and people.document_author and PAGE_CITE_RE.match(span.passage.text, local_end + 1):
+            who_cue = people.document_author, None  # "“…” (p. 24)": the words of the document the release quotes
         if who_cue is None and opens and not span.continues and bare_attribution(previous):
             m = BARE_ATTRIBUTION_RE.match(previous.text)
             who_cue = (m.group("who"), m.group("cue")) if m and m.group("who")[:1].isupper() else None
@@ -901,11 +976,14 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             who, cue = who_cue
             noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
             if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
-                speaker, role = people.by_role.get(noun), noun if people.by_role.get(noun) else None
+                named = people.by_role.get(noun) or (people.by_role.get("defendant") if noun == "inmate" else None)
+                speaker, role = named, noun if named else None  # "The inmate told the victim": the one the release is about
             elif COURT_RE.fullmatch(who.strip(" ,.")):
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
                 if speaker == "the court" and people.court:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
+            elif COURT_NAME_RE.fullmatch(who.strip(" ,.")):
+                speaker = COURT_NAME_RE.fullmatch(who.strip(" ,.")).group("court")  # "the Court of Appeal, Fourth …"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif re.fullmatch(r"the (?:defendants|suspects|victims)", who.strip(" ,."), re.I):
@@ -916,7 +994,6 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 kind = re.search(r"\b(victim|witness|survivor|juror|neighbou?r|officer|resident)s?\b", nearby, re.I)
                 speaker = f"{who.strip(' ,.').lower()} {kind.group(1).lower()}" if kind else None
             elif who.strip().lower() in PRONOUNS:
-                said_before = span.passage.text[max(0, local_start - 600):max(0, local_start - 1)]  # the recent context
                 described = described_before(said_before)
                 spoke = None if described else spoke_before(said_before, people)
                 named = None if described or spoke or mentioned(last_speaker, said_before) else named_before(said_before, people)
@@ -932,6 +1009,11 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                         (people.resolve(*split_who(interviewee)) if interviewee else (None, None))  # "Meet Paralegal Sandy Barajas"
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
+            elif ORG_PHRASE_RE.match(who.partition(",")[0].strip(" ,.")):  # "according to the state’s attorney’s office, but …"
+                own = re.search(r"\b(?:attorney|prosecutor)", who, re.I) and publisher_name(document)
+                speaker, role = own or who.partition(",")[0].strip(" ,."), None
+            elif re.search(r"(?:^|\s)[Tt]he People$", who.strip(" ,.")):  # "The People explain in a … letter that …": the prosecution
+                speaker, role = publisher_name(document) or "the People", None
             else:
                 name, role = split_who(sentence_rest(who))
                 if name:
@@ -943,6 +1025,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                         speaker = who.strip(" ,.")  # "According to the agreement, “…”": the document's words
                     elif speaker is None and re.fullmatch(rf"the\s+(?:{UNNAMED_TITLES})", who.strip(" ,."), re.I):
                         speaker = who.strip(" ,.").lower()  # "the Commissioner stated": no name is given
+        speaker = people.acronyms.get(speaker, speaker)  # "CWFIA stated" → the association the release names
         if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
                 [w.lower() for w in statement_by.group("who", "owner") if w]:
             speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks

@@ -748,6 +748,48 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Dr. C. Hsien Roe, who serves as the Medical Director, authored a declaration supporting Randy Doe’s continued "
      "incarceration, stating “I am familiar with Randy Doe’s medical conditions and have complete confidence.”",
      "C. Hsien Roe"),
+    # written sources quoted at length: an expert's declaration announced by whom it is recounted; a declaration by
+    # its author's name; a court's opinion under an excerpt heading; a brief an office files; a report cited by page
+    ("Residents told detectives about the fear. Those statements are recounted by SAPD Detective Jon Roe in a 145-page "
+     "Expert Declaration. He writes, in part:\n\n“People talked about their fear of being outside after dark.”\n\n"
+     "“I conducted an interview with a business person who works for a private security company.”", "Jon Roe"),
+    ("Detective Roe’s Expert Declaration regarding gang behavior and crime states, in part:\n\n“Nuisance activities are "
+     "often the most visible in neighborhoods and have significant effects on the quality of life.”", "Roe"),
+    ("Excerpts of the ruling by the Court of Appeal, Fourth Appellate District, Division One “We do not agree with the "
+     "trial court’s assessment of the significance of Roe’s actions.”\n\n“Even an extremely immature 19-year-old should "
+     "understand that it is wrong.”", "Court of Appeal, Fourth Appellate District, Division One"),
+    ("People v. Jon Roe (Case # 10WF0127) – the court found that the trial judge erred “Because we reverse for a new trial "
+     "on this ground, we need not reach Roe’s other contention of error.” (Justice Fybel)", "Fybel"),
+    ("The Orange County Grand Jury’s (OCGJ) report released today confirms the position of the office.\n\nKey points "
+     "include:\n\n“The OCGJ found no evidence to support claims of a systemic, widespread informant program.” (p. 24)",
+     "Orange County Grand Jury"),
+    ("The award came from the California Welfare Fraud Investigator’s Association (CWFIA) on Monday.\n\nIn giving the "
+     "award, CWFIA stated that Investigator Roe’s “mission is to protect the needy from the greedy.”",
+     "California Welfare Fraud Investigator’s Association"),
+    ("Lack of Rehabilitation The People explain in a 2011 parole opposition letter that “the commitment offense is "
+     "calculated, callous, and excessively violent.”", "the People"),
+    ("Today Attorney General Jon Roe issued the following memo to U.S. Attorneys providing guidance regarding drug "
+     "prosecutions: \"The opioid epidemic has inflicted an unprecedented toll of addiction on communities.\"", "Jon Roe"),
+    # reported speech: a participle after the subject's clause; an aside between the cue and the quote; "allegedly"
+    ("The Orange County District Attorney’s Office objected to the release of Roe, arguing that he poses a significant "
+     "risk due to the “massive network of body-brokers amassed by the defendant” and the span of time.",
+     "Orange County District Attorney’s Office"),
+    ("Attorney General Jon Roe said the allies have a mutual interest in confronting this trend, observing that the ability "
+     "of citizens to travel freely means that \"the problem of fighters returning is a problem for all of our countries.\"",
+     "Jon Roe"),
+    ("The defendant, Jon Roe, 32, was charged.\n\nThe defendant admitted to setting the fire and told investigators, "
+     "according to evidence submitted at trial, “I decided to take a lighter because I was bored.”", "Jon Roe"),
+    ("On Sept. 20, 2009, Jon Roe allegedly told a family member words to the effect that they agreed that \"business "
+     "must go on.\"", "Jon Roe"),
+    # a cue to more than one listener; a cue with its object; the inmate a parole release is about; a described sister
+    ("Judge Jon Roe, then 72, went outside and texted his court bailiff and clerk, “I just lost it. I won’t be in "
+     "tomorrow.”", "Jon Roe"),
+    ("Ann Roe, President of NCJW Dallas, shared her experiences, “I volunteered for Kids in Court for almost fifteen "
+     "years.”", "Ann Roe"),
+    ("Inmate Jon Adam Roe, 48, is serving a life term.\n\nThe inmate told the victim, “I told you not to hit my "
+     "sister,” before shooting him.", "Jon Adam Roe"),
+    ("One of the victim’s sisters said in part, “My sister was supposed to be a bridesmaid in my wedding.”",
+     "one of the victim’s sisters"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
