@@ -359,7 +359,7 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
-                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -947,12 +947,88 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             following["qualifier"] = f["qualifier"]  # "at least $12 per CD and $19 per DVD", "approximately 27,000 felony and 33,000"
     respectively_lists(sentence, found)
     alternatives(sentence, found)
+    shared_heads(sentence, found)
+    for f in found:
+        moved = moved_by(sentence, f) if f["unit"] == "money" else None
+        if moved:
+            f["measure"] = moved
+        f["measure"] = without_dangling_end(f["measure"])
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
             f["measure"] = head_near(sentence, f["start"]) or \
                 " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
                 clause_after(sentence, f["end"])
     return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
+
+
+# "… $1,136,862.32 in restitution, including $201,065.49 to the IRS": a part of the sum before it
+INCLUDING_RE = re.compile(r"[^.;$]{0,60}?(?:,|\s[–—(]|\()\s*(?:including|of\s+which)\s+(?:about\s+|approximately\s+|nearly\s+)?$")
+PLACE_TAIL_RE = re.compile(r"^(?:to|from|in|within|by|on|at|into|through|toward|towards)\s")
+
+
+# words a measure cannot end on: it was cut inside a phrase ("unlawful rate among", "… false statements to the")
+MEASURE_END_WORDS = DANGLING_WORDS | {"that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being",
+                                      "his", "their", "its", "these", "those", "this", "among", "between", "over",
+                                      "under", "into", "about", "little", "if", "when", "while", "because", "including",
+                                      "has", "have", "had", "will", "would", "not", "but", "so", "alleging", "claiming"}
+
+
+def without_dangling_end(measure: str) -> str:
+    """A measure without the function words a cut left at its end; kept whole if nothing else is left."""
+    words = measure.split()
+    while len(words) > 1 and words[-1].strip(",;:").lower() in MEASURE_END_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;: ") if words and words[-1].strip(",;:").lower() not in MEASURE_END_WORDS else measure
+
+
+def shared_heads(sentence: str, found: List[dict]) -> None:
+    """Parts of a figure named before them, with only where or to whom of their own: "$1,136,862.32 in restitution,
+    including $201,065.49 to the IRS" (restitution to the IRS); "three important refineries, two in Wyoming and one in
+    Kansas" (important refineries in Wyoming)."""
+    for f, g in zip(found, found[1:]):
+        between = sentence[f["end"]:g["start"]]
+        base = re.sub(r"^(?:in|of)\s+", "", f["measure"])
+        following = found[found.index(g) + 1]["start"] if g is not found[-1] else len(sentence)
+        own = clause_after(sentence[:following], g["end"])
+        if f["unit"] == g["unit"] == "money" and INCLUDING_RE.fullmatch(between) and base and \
+                (not own or (PLACE_TAIL_RE.match(own) and not own.startswith("in "))) and "including" not in base:
+            g["measure"] = f"{base} {own}".strip()
+        elif f["unit"] == g["unit"] == "money" and re.fullmatch(r"\s*,\s*of\s+which\s+(?:about\s+|approximately\s+|nearly\s+)?", between) \
+                and base and all(w.lower() in STOP_WORDS for w in g["measure"].split()):
+            # "a civil penalty of $15 million, of which $2 million will be suspended if …"
+            said = AUXILIARIES_RE.sub("", own)
+            g["measure"] = said[3:] if said.startswith("in ") else f"part of {base} {said}".strip()
+        elif f["unit"] == g["unit"] == "count" and 0 < len(f["measure"].split()) <= 3 and between.strip(" ,") == f["measure"] and \
+                between.rstrip().endswith(",") and PLACE_TAIL_RE.match(g["measure"]):
+            place = re.split(r",|\s+and\s", g["measure"])[0]  # "in Wyoming", not "… and one in Kansas"
+            g["measure"] = f"{f['measure']} {place}"
+
+
+# a sum paid to the subject of a passive: "Physicians Choice and the related companies were paid nearly $15 million …",
+# "relators were awarded $255 million"
+PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.&’'-]*|[a-z]+s)"
+                                 r"(?:\s+(?:and\s+)?(?:the\s+)?[A-Za-z][\w.&’'-]*){0,5})\s+(?:was|were|has\s+been|have\s+been|had\s+been|"
+                                 r"will\s+be|would\s+be|is|are)\s+(?P<verb>paid|awarded|given|owed|promised|offered|granted)\s+$")
+# a verb that moves the sum right before it, then only where or under what it moved: "has recovered more than $30
+# billion under the act"
+MOVED_BEFORE_RE = re.compile(r"\b(?P<verb>recovered|collected|stole|embezzled|obtained|received|paid|spent|lost|raised|seized|"
+                             r"forfeited|laundered|misappropriated|diverted|defrauded|billed|generated)\s+$")
+MOVED_TAIL_RE = re.compile(r"^(?:under|in\s+the\s+course\s+of|during|over\s+the\s+course\s+of|through|since|in\s+total|"
+                           r"in\s+(?:19|20)\d\d|in\s+fiscal)\b")
+
+
+def moved_by(sentence: str, f: dict) -> Optional[str]:
+    """What a sum is by the verb that moves it, when its measure only says when or under what."""
+    before = sentence[max(0, f["start"] - 120):f["start"]]
+    passive = PASSIVE_TRANSFER_RE.search(before)
+    if passive and passive.group("who").split()[0].lower() not in STOP_WORDS | {"it", "this", "that", "which", "who"}:
+        own = re.sub(rf"^{passive.group('verb')}\s+", "", f["measure"])  # "awarded for the … Program": for what
+        tail = own if MOVED_TAIL_RE.match(own) or re.match(r"^(?:for|as)\s", own) else ""
+        return f"{passive.group('verb')} to {passive.group('who')} {tail}".strip()
+    moved = MOVED_BEFORE_RE.search(before)
+    if moved and MOVED_TAIL_RE.match(f["measure"]):
+        return f"{moved.group('verb')} {f['measure']}"
+    return None
 
 
 def alternatives(sentence: str, found: List[dict]) -> None:

@@ -230,6 +230,21 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("Roe is accused of stealing approximately $610,000 from Nancy W.", "approximately $610,000", "stealing from Nancy W"),
     ("Roe is accused of entering false information that the customer had provided a birth certificate in exchange for $500.",
      "$500", "payment in exchange for entering false information that the customer had provided a birth certificate"),
+    # a part of a sum named before it; parts of a count given by where they are; the subject of a passive payment;
+    # a moving verb before a sum whose tail only says under what; function words a cut left at the end
+    ("Judge Ann Roe ordered her to pay $1,136,862.32 in restitution, including $201,065.49 to the IRS.",
+     "$201,065.49", "restitution to the IRS"),
+    ("Roe and Doe have agreed to pay a civil penalty of $15 million, of which $2 million will be suspended if there are "
+     "no further export violations.", "$2 million", "part of civil penalty suspended if there are no further export violations"),
+    ("Todays agreements will bring three important refineries, two in Wyoming and one in Kansas, into compliance with the "
+     "Clean Air Act.", "two", "important refineries in Wyoming"),
+    ("Roe Choice and the related companies were paid nearly $15 million in the course of the conspiracy.",
+     "nearly $15 million", "paid to Roe Choice and the related companies in the course of the conspiracy"),
+    ("In fiscal year 2009, relators were awarded $255 million.", "$255 million", "awarded to relators"),
+    ("Since those changes were enacted, the Justice Department has recovered more than $30 billion under the act.",
+     "more than $30 billion", "recovered under the act"),
+    ("Roe was sentenced to serve nine months in prison and Doe received probation.", "nine months", "in prison"),
+    ("These numbers include a 97 percent unlawful rate among 13,081 confirmed aliens in custody.", "97 percent", "unlawful rate"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
