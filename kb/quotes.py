@@ -57,13 +57,25 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gun
 # the Office is “…”", "The court observed that the defendant “…”"
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}})\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|allegedly\s+|reportedly\s+)*"
-                         rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized)\b(?:\s+that)?"
+                         rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized|held)\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
 # a clause whose subject goes on, after a comma, in a participle of speech to reported speech ending in a partial quote:
 # "The … Office objected to the release of Rosen, arguing that he poses … the “…”", "Holder said …, observing that … “…”"
 REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey|"
-                                    rf"[Tt]he(?:\s+{NAME_TOKEN}){{1,7}})\s+[a-z][^“”\"]{{0,200}}?,\s+(?P<cue>arguing|saying|stating|noting|"
-                                    r"explaining|adding|claiming|contending|asserting|observing|writing|warning|insisting)\s+that\b[^“”\"]{0,300}$")
+                                    rf"[Tt]he(?:\s+{NAME_TOKEN}){{1,7}})\s+(?:also\s+|allegedly\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|made|gave|"
+                                    r"took|held|sent|met|spoke|has|had|was|were)\b[^“”\"]{0,200}?,\s+"
+                                    r"(?:(?P<cue>saying|stating|noting|explaining|adding|writing|warning|insisting)\b(?:\s+that\b)?|"
+                                    r"(?P<argued>arguing|claiming|contending|asserting|observing)\s+that\b)[^“”\"]{0,300}$")
+# a sentence that reports someone speaking, then the quote as the next sentence: "U.S. Attorney A. Courtney Roe
+# emphasized the importance of equal treatment. "The United States Attorneys Office will …""
+PRIOR_SPEAKER_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,7}}(?:\s+(?:of|for)\s+(?:the\s+)?{NAME_TOKEN}"
+                              rf"(?:\s+(?:{NAME_TOKEN}|of|and|the)){{0,8}})?),?\s+(?:also\s+|further\s+)?"
+                              r"(?P<cue>emphasized|emphasised|stressed|noted|highlighted|praised|thanked|commended|explained|spoke|"
+                              r"discussed|described|urged|welcomed|applauded|underscored|pointed out|remarked|acknowledged|"
+                              r"reflected|recalled|reiterated)\b[^“”\"]{0,300}[.!?]\s*$")
+HEARD_RE = re.compile(rf"\b(?:heard|overheard|hear|hears|recorded|record)\s+(?P<who>him|her|them|[Tt]he (?:defendants?|suspects?|victims?)|"
+                      rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?P<cue>say|saying|said|yell|yelling|tell|telling|scream|screaming|"
+                      r"shout|shouting|state|stating|ask|asking)\b[^“”\"]{0,60}$")
 WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+(?:who|which)\s+"
                          rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES}|pronounced|held|found)\b[^“”\"]{{0,160}}$")
 IN_WHICH_RE = re.compile(rf"\b(?:in which|where|when)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:allegedly\s+)?"
@@ -110,7 +122,7 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
 HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
-DASH_ATTRIBUTION_RE = re.compile(rf"[ \t]*[–—][ \t]*(?P<who>(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN})(?=[ \t]*(?:,|$|\n|[A-Z]))")
+DASH_ATTRIBUTION_RE = re.compile(rf"[ \t]*(?:[–—]|-(?=[ \t]))[ \t]*(?P<who>(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN})(?=[ \t]*(?:,|$|\n|[A-Z]|\d{{1,3}}-year-old))")
 NAME_HEADING_RE = re.compile(r"(?:[A-Z][\w.’'&-]*|of|for|the|and|in)(?:[ \t,]+(?:[A-Z][\w.’'&-]*|of|for|the|and|in))*")
 # the wording of a law or a rule, quoted after what the law is: "The Final Rule requires … to produce the “case file for …”"
 LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:[\w-]+\s+){0,3}(?:statute|Final Rule|[Rr]ule|[Rr]egulation|"
@@ -123,7 +135,7 @@ ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKE
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
                                 r"Letter|STATEMENT|REMARKS)\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF)\s+(?P<who>[^:;–—]+?)|"
                                 r"(?P<owner>[^,:;–—]+?)(?:[’']s?|(?<=Department))\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
-                                r"(?:,?\s+(?i:on|regarding|about|in|after|concerning|at|to)\s.*)?\s*$")
+                                r"(?:,?\s+(?i:on|regarding|about|in|after|concerning|at|to)\s.*|\s+[–—-]\s.*)?\s*$")
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
 ROLE_NOUNS = ("defendant", "suspect", "victim", "gunman", "inmate")
 SPEECH_RE = re.compile(rf"\b(?:{CUES}|according to|statement|letter|e-?mail|message|note|interview|testimony|"
@@ -621,6 +633,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     who_words = m.group("who").replace(",", " ").split() if m else []
     if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
         return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
+    m = HEARD_RE.search(before)
+    if m:  # "… when she heard him say “move, move”": the one heard, not the one who heard
+        return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
     m = WHO_SAID_RE.search(before)
     if m:  # "grabbed from behind by the defendant, who put her in a chokehold and said:", "Foust, who told officers that …"
         return m.group("who"), m.group("cue")
@@ -651,7 +666,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         return m.group("who"), m.group("cue")
     m = REPORTED_PARTICIPLE_RE.match(before)
     if m:  # "Holder said the U.S. and its allies …, observing that … “…”"
-        return m.group("who"), m.group("cue")
+        return m.group("who"), m.group("cue") or m.group("argued")
     m = ACCORDING_DOCUMENT_RE.match(before)
     if m and DOCUMENT_RE.search(m.group("who")):  # "According to the agreement, “throughout the course of the investigation …”"
         return m.group("who"), "according to"
@@ -665,6 +680,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         name, role = split_who(before.strip())
         if name and role and len(name.split()) >= 2 and name.split()[-1] not in ORG_WORDS:
             return before.strip(), None
+    m = PRIOR_SPEAKER_RE.match(before)
+    if m:  # "Roe emphasized the importance of … . “The Office will …”"
+        return m.group("who"), m.group("cue")
     m = IN_WHICH_RE.search(before)
     if m:  # "a letter in which Alexander allegedly advised a married couple "to look …"
         return m.group("who"), m.group("cue")

@@ -805,9 +805,29 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "sister,” before shooting him.", "Jon Adam Roe"),
     ("One of the victim’s sisters said in part, “My sister was supposed to be a bridesmaid in my wedding.”",
      "one of the victim’s sisters"),
+    # an attribution after a hyphen opening the next paragraph; the one heard
+    # speaking, not the one who heard; a participle of speech without "that"; a quote as the sentence after someone's
+    # reported speech
+    ("“I’ve said it before, there’s no time limit on seeking justice. We owe it to Mr. Doe to clear his name.”\n\n"
+     "- DA Roe 75-year-old Jon Doe was exonerated of his 1982 convictions.", "Roe"),
+    ("According to trial testimony, the victim identified one of the masked men as the defendant, Jon Roe, when she heard "
+     "him say “move, move” during the attack.", "Jon Roe"),
+    ("According to the superseding indictment, Jon Roe possessed armor piercing ammunition, stating it was \"to attack "
+     "the Americans.\"", "Jon Roe"),
+    ("U.S. Attorney A. Courtney Roe for the Southern District of Illinois emphasized the importance of equal treatment "
+     "under the law. \"The United States Attorneys Office will do everything in its power to assure equal treatment.\"",
+     "A. Courtney Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
+
+
+def test_a_release_titled_as_someones_remarks_is_their_words():
+    text = ("SANTA ANA, Calif. – “Thank you all for coming this morning. I want to thank the media for spreading the message.”"
+            "\n\n“We are examining crimes that may have taken place from two decades ago to present day.”")
+    doc = Document(id="t/remarks", text=text, title="REMARKS BY DISTRICT ATTORNEY TONY ROE – PEOPLE V. JON DOE CASE UPDATE",
+                   blocks=tuple(classify(text, body_blocks(text))))
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Tony Roe", "Tony Roe"]
 
 
 def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs():
