@@ -30,7 +30,7 @@ SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|millón|millones)\b
 CURRENCY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_CODE = r"(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|US\$)"
 PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
-           "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+           "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
            "decade": "decade", "decades": "decade",
            # Spanish releases: "15 años de prisión"
            "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week", "semanas": "week",
@@ -81,7 +81,7 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?P<per>years?|months?|weeks?|days?|hours?|minutes?|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?:(?:fiscal|calendar|consecutive|straight|full)\s+(?=[a-z]+s\b))?(?P<per>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
@@ -158,8 +158,10 @@ NOT_FIGURE_RES = [
     # addresses without a street word: "located at 1110 West La Palma, Anaheim"
     re.compile(r"\b(?:located|resides?|residing|lived?|lives|home|office|business|store)\s+at\s+\d{1,6}\b|"
                r"\b\d{2,6}\s+(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+(?:[A-Z][\w'.-]*\s*){1,3}(?=,)"),
-    # a numbered item at the start of a line: "10) Palace Station Casino in Las Vegas;"
-    re.compile(r"^\s*\d{1,3}\)\s"),
+    # a numbered item at the start of a line: "10) Palace Station Casino in Las Vegas;", or inside a sentence before
+    # its words: "states must 1) establish …, and 2) present …"
+    re.compile(r"^\s*\d{1,3}\)\s|(?:(?<=[:;,]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\bmust\s)|(?<=\bshall\s)|(?<=\bwill\s)|"
+               r"(?<=\bshould\s)|(?<=\bto:\s))\d{1,2}\)(?=\s+[a-z])"),
     # years long ago: "Swansea was established in 1663"
     re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|circa|founded|established|built)\s+1[5-8]\d\d\b", re.I),
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
@@ -359,7 +361,7 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
-                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)")
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)|\s+and\s+(?=so\s+far\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -473,6 +475,9 @@ CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
+DATED_BRACKET_RE = re.compile(rf"\s*\((?=\s*(?:{MONTH}|(?:19|20)\d\d\b))", re.I)
+
+
 def clause_after(sentence: str, end: int, limit: int = 14) -> str:
     """The words after a figure to the end of its clause, or to where it goes on to another matter
     (", and placed …", ", one of the largest …"); a stop after "Sept" or "U.S" does not end it."""
@@ -484,6 +489,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
         cut = m.start()
         break
     text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
+    text = DATED_BRACKET_RE.split(text, maxsplit=1)[0]  # "10 years' supervised release (August 21, 2008)"
     words = re.sub(r"^\s*(?:dollars|dólares)\b", "", text).lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
@@ -636,7 +642,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if what:
             return f"{what} {changed.group('verb')}"
     if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
-        return "children"  # "a married father of three"
+        return "grandchildren" if PARENT_OF_RE.search(before[-30:]).group(0).lower().startswith("grand") else "children"
     priced = PRICED_THINGS_RE.match(sentence, end) if unit == "count" else None
     if priced:  # "cashed two $25,000 checks": what is counted stands after their price
         return f"{priced.group(1)} {priced.group(2)}"
@@ -686,8 +692,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if len(head.split()) >= 2:
             return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"  # "15 or more", "0.08 percent or more"
     if unit == "duration" and re.match(r"^to[\s-]+life\b", tail, re.I):
-        # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life"
-        return f"{noun_before(before) or 'sentence'} {tail}"
+        # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life": the least term
+        # of a life sentence, not a life sentence
+        named = noun_before(before)
+        if named:
+            return f"{named} {tail}"
+        rest = re.sub(r"^to[\s-]+life\b\s*", "", tail, flags=re.I)
+        return f"minimum term of a life sentence {rest}".strip()
     other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
@@ -873,7 +884,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
                 if bare.isalpha() and re.search(r"\b[Tt]he\s+$", sentence[max(0, span[0] - 6):span[0]]) and \
                         re.match(r"\s*[,;.]|\s+(?:to(?!\s+(?:\d|%s|a\b|an\b))|were|was|are|is|had|have|has|did|do|would|will|could|and|who|then|also|" % UNIT_WORD +
-                                 r"remain|agreed|pleaded|face|faced|each)\b", sentence[span[1]:]):
+                                 r"remain|agreed|pleaded|face|faced|each|allegedly|reportedly|subsequently|fraudulently|illegally|"
+                                 r"knowingly|willfully|repeatedly|previously|jointly|eventually|ultimately|separately|both|all)\b",
+                                 sentence[span[1]:]):
                     continue  # "the court later ordered the two to close …": the people named before, not a count
                 extra = {"counted": counted}
             elif kind in ("ratio", "fraction", "percent") and not OF_AFTER_RE.match(sentence, span[1]):
@@ -952,6 +965,21 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
         moved = moved_by(sentence, f) if f["unit"] == "money" else None
         if moved:
             f["measure"] = moved
+        lead = LEADING_PERIOD_RE.match(sentence[:f["start"]]) if f["unit"] == "duration" else None
+        if lead and sentence[f["end"]:f["end"] + 2].startswith(","):
+            f["measure"] = clause_after(sentence, f["end"] + 1) or f["measure"]  # "For three decades, KIC has helped …"
+        if f["unit"] == "money" and SETTLED_FOR_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
+            f["measure"] = "settlement"  # "The department settled with Air Ideal and Amkraut for $250,000 plus …"
+        done = DONE_TO_COUNT_RE.search(sentence, max(0, f["start"] - 30), f["start"]) if f["unit"] == "count" else None
+        rest = f["measure"][len(f.get("counted") or ""):]
+        if done and f.get("counted") and f["measure"].startswith(f["counted"]) and \
+                re.fullmatch(r"[a-z]+(?:s|people|men|women|children)", f["counted"].split()[-1]) and \
+                re.match(r"$|,|\s+(?:in|at|between|for|with|from|on|since|during|over|who|that|after|while|before|across|"
+                         r"without|to|by|under|through)\b", rest):
+            # "His teams killed up to 800 persons between …": persons killed, "injuring two others after …"
+            verb = done.group(1).lower()
+            verb = DONE_FORMS.get(verb, verb)
+            f["measure"] = f"{f['counted']} {verb}{f['measure'][len(f['counted']):]}"
         f["measure"] = without_dangling_end(f["measure"])
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
@@ -959,6 +987,24 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
                 clause_after(sentence, f["end"])
     return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
+
+
+# a term that opens its sentence, then what went on over it: "For three decades, KIC has helped …"
+LEADING_PERIOD_RE = re.compile(r"^\s*(?:For|Over|During|In|Within)\s+(?:the\s+)?(?:(?:past|last|next|first|following|previous)\s+)?"
+                               r"(?:(?:nearly|almost|about|approximately|more\s+than|over|some)\s+)?$")
+SETTLED_FOR_RE = re.compile(r"\bsettled?\b[^.;$]{0,90}\bfor\s+(?:(?:about|approximately|nearly|more\s+than|over)\s+)?$", re.I)
+# a verb done to the people or things counted right after it: "killed up to 800 persons", "injuring two others"
+DONE_TO_COUNT_RE = re.compile(r"\b(killed|killing|injured|injuring|wounded|wounding|shot|shooting|stabbed|stabbing|assaulted|"
+                              r"assaulting|kidnapped|kidnapping|robbed|robbing|defrauded|defrauding|victimized|rescued|rescuing|"
+                              r"arrested|arresting|charged|charging|indicted|indicting|convicted|identified|interviewed|"
+                              r"hired|employed|recruited|sold|selling|bought|buying|purchased|smuggled|smuggling|trafficked|"
+                              r"seized|seizing|recovered|recovering|filed|filing|prepared|preparing|submitted|submitting|"
+                              r"prosecuted|prosecuting)\s+$", re.I)
+DONE_FORMS = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "shooting": "shot", "stabbing": "stabbed",
+              "assaulting": "assaulted", "kidnapping": "kidnapped", "robbing": "robbed", "defrauding": "defrauded",
+              "rescuing": "rescued", "arresting": "arrested", "charging": "charged", "indicting": "indicted",
+              "selling": "sold", "buying": "bought", "smuggling": "smuggled", "seizing": "seized", "recovering": "recovered",
+              "filing": "filed", "preparing": "prepared", "submitting": "submitted", "prosecuting": "prosecuted"}
 
 
 # "… $1,136,862.32 in restitution, including $201,065.49 to the IRS": a part of the sum before it
@@ -970,7 +1016,8 @@ PLACE_TAIL_RE = re.compile(r"^(?:to|from|in|within|by|on|at|into|through|toward|
 MEASURE_END_WORDS = DANGLING_WORDS | {"that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being",
                                       "his", "their", "its", "these", "those", "this", "among", "between", "over",
                                       "under", "into", "about", "little", "if", "when", "while", "because", "including",
-                                      "has", "have", "had", "will", "would", "not", "but", "so", "alleging", "claiming"}
+                                      "has", "have", "had", "will", "would", "not", "but", "so", "alleging", "claiming",
+                                      "against", "across", "toward", "towards", "upon", "via", "such", "like", "where"}
 
 
 def without_dangling_end(measure: str) -> str:
@@ -1138,7 +1185,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
 
 # "17 years and eight months", "11 years, eight months": one term, in the smaller period
 PERIOD_FACTORS = {("decade", "year"): 10, ("year", "month"): 12, ("month", "week"): 4, ("week", "day"): 7,
-                  ("month", "day"): 365 / 12, ("day", "hour"): 24, ("hour", "minute"): 60, ("year", "day"): 365}
+                  ("month", "day"): 365 / 12, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60, ("year", "day"): 365}
 
 
 def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:

@@ -44,6 +44,9 @@ from kb.sources.layout import body_blocks, classify
     ("The operation was a two-day effort.", "two-day", 2, "duration", None),
     ("He faces a sentence of 25 years to life.", "25 years", 25, "duration", "at least"),
     ("Total index crime was down 5% in 2017 compared to last year.", "5%", 5, "percent", None),
+    # seconds, and a term with its kind between number and unit
+    ("The light turned red at least five seconds earlier.", "at least five seconds", 5, "duration", "at least"),
+    ("Over the past three fiscal years, the Department has filed nearly 10,000 cases.", "three fiscal years", 3, "duration", None),
 ])
 def test_figures(sentence, surface, value, unit, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -245,6 +248,23 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "more than $30 billion", "recovered under the act"),
     ("Roe was sentenced to serve nine months in prison and Doe received probation.", "nine months", "in prison"),
     ("These numbers include a 97 percent unlawful rate among 13,081 confirmed aliens in custody.", "97 percent", "unlawful rate"),
+    # a date in brackets says when; the least term of a life sentence; grandchildren; a term that opens its sentence;
+    # a settlement; a verb done to the people counted; a count of cases with another year's after it
+    ("Jon Roe Willmar, MN Offense: Distribution of methamphetamine; Southern District of Iowa Sentence: 262 months' "
+     "imprisonment; 10 years' supervised release (August 21, 2008)", "10 years", "supervised release"),
+    ("WESTMINSTER – A man was sentenced today to 65 years to life in state prison for kidnapping a girl.", "65 years",
+     "minimum term of a life sentence in state prison for kidnapping a girl"),
+    ("He faces a maximum sentence of 25 years to life in state prison.", "25 years", "maximum sentence to life in state prison"),
+    ("The victim, a grandmother of six, was rendered unconscious in the crash.", "six", "grandchildren"),
+    ("For three decades, KIC has helped child victims and witnesses navigate the court process.", "three decades",
+     "KIC has helped child victims and witnesses navigate the court process"),
+    ("The department settled with Air Roe and Doe for $250,000 plus five percent of its gross revenues for five years.",
+     "$250,000", "settlement"),
+    ("His teams killed up to 800 persons between January and August 2010.", "up to 800",
+     "persons killed between January and August 2010"),
+    ("The driver was convicted today for killing a passenger and injuring two others after inhaling nitrous oxide gas.",
+     "two", "others injured after inhaling nitrous oxide gas"),
+    ("In 2022, the DUI Homicide Unit prosecuted 27 cases and so far in 2023, there have been 8 cases.", "27", "cases prosecuted"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -373,6 +393,10 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("During the investigation, Aaron Roe, aka Big A, 33; Carlos Doe, aka Bang Em, 34; and others were charged.", "33"),
     ("Antonio Roe, the National President of the Phantoms and the Three-Star General over the Vice Lords, was convicted.",
      "Three"),
+    # list indexes inside a sentence; "the two" doing something, the people named before
+    ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "1"),
+    ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "2"),
+    ("The two fraudulently inflated tax refunds by placing false information on their clients tax returns.", "two"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
