@@ -49,14 +49,15 @@ BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|[Hh]e|[Ss]he|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
+                        r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}})\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|allegedly\s+|reportedly\s+)*"
+                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|allegedly\s+|reportedly\s+|les\s+|le\s+)*"
                          rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized|held)\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
 # a clause whose subject goes on, after a comma, in a participle of speech to reported speech ending in a partial quote:
@@ -93,12 +94,13 @@ WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAM
                            r"opinion|brief|motion|post|posts|diary|journal|(?i:declaration|affidavit|petition|memorandum|memo|ruling|"
                            r"decision|report|response|essay|article|book|speech|message|messages|voicemail|tweet|tweets))\b[^“”\"]{0,200}$")
 # written sources a release quotes at length: a court's opinion, a brief, an expert's declaration, a grand jury's report
-DOCUMENT_NOUNS = (r"opinion|ruling|decision|order|brief|declaration|affidavit|report|letter|petition|motion|filing|findings|"
+DOCUMENT_NOUNS = (r"opinion|ruling|decision|order|brief|declaration|affidavit|report|letter|petition|motion|filing|findings|editorial|"
                   r"testimony|transcript|complaint|memorandum|memo|response|reply|study|audit|review")
 # a heading before block quotes that names the document and who wrote it: "Excerpts of the ruling by the Court of Appeal,
 # Fourth Appellate District, Division One", "EXCERPTS FROM EXPERT DECLARATION OF JOHN ROE:"
 EXCERPTS_RE = re.compile(rf"^\s*(?P<doc>(?i:(?:direct\s+|some\s+|more\s+|further\s+|key\s+)?(?:excerpts?|quotes?|passages?|highlights?|portions?)\s+"
-                         rf"(?:of|from)\s+(?:the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{DOCUMENT_NOUNS})s?))"
+                         rf"(?:of|from)\s+(?:the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{DOCUMENT_NOUNS})s?|"
+                         r"(?:selected|key|some|the\s+following|following\s+are|below\s+are)\s+excerpts))"
                          rf"(?:\s+(?i:by|of|from|issued\s+by|written\s+by|filed\s+by)\s+(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}"
                          rf"(?:[ \t,]+(?:{NAME_TOKEN}|of|the|and))*))?\s*[:.–—-]?\s*$")
 # who files a document that argues in the words quoted: "OCDA filed a brief arguing the following “…”"
@@ -117,6 +119,9 @@ JUSTICE_AFTER_RE = re.compile(rf"\s*[”\"]?\s*\((?P<who>(?:(?:Associate|Presidi
 COURT_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?P<court>(?:[A-Z][\w.]*\s+){0,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:,\s*[A-Z][\w ]{2,40})*)")
 # "California Welfare Fraud Investigator’s Association (CWFIA)": an acronym and the name it stands for
 ACRONYM_DEFINED_RE = re.compile(r"(?P<full>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){0,9}[A-Z][\w’'&.-]*)\s+\((?P<acronym>[A-Z][A-Z&.]{1,9})\)")
+SPANISH_ROLES = {"el acusado": "defendant", "la acusada": "defendant", "el sospechoso": "suspect", "la víctima": "victim"}
+# who a release's title says wrote what it quotes: "ICYMI — CHICAGO TRIBUNE EDITORIAL BOARD: “…”"
+TITLE_AUTHOR_RE = re.compile(r"^\s*(?:ICYMI\s*[—–:-]\s*)?(?P<who>(?:[A-Z][\w’'.&-]*\s+){1,6}[A-Z][\w’'.&-]*)\s*:\s*[“\"]")
 SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
@@ -131,6 +136,9 @@ LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:
                            r"directs?|allows?|authorizes?|shall)\b[^“”\"]{0,160}$")
 ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
+# words of a heading, never of a name: "Victim Impact Statement One", "Lack of Remorse and Rehabilitation"
+HEADING_WORDS_RE = re.compile(r"\b(?:Statements?|Impact|Update|Summary|Background|Remorse|Rehabilitation|Excerpts?|Highlights|"
+                              r"Procedural|History|Sentencing|Charges|Facts|STATEMENTS?|IMPACT|UPDATE|SUMMARY|BACKGROUND)\b")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
                                 r"Letter|STATEMENT|REMARKS)\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF)\s+(?P<who>[^:;–—]+?)|"
@@ -517,6 +525,15 @@ class People:
             initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", publisher_name(document)))
             if len(initials) >= 3:
                 self.acronyms.setdefault(initials, publisher_name(document))
+        # the people named with an age, in order: "Devon Roe, 32, and Soloman Doe, 30, were charged"
+        self.aged: List[str] = []
+        for m in re.finditer(rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,4}}),\s+\d{{1,2}},", document.text):
+            name, _ = split_who(m.group("name"))
+            if name and len(name.split()) >= 2 and name not in self.aged:
+                self.aged.append(name)
+        title = TITLE_AUTHOR_RE.match(document.title or "")
+        self.title_author = (title.group("who").title() if title and title.group("who").isupper() else
+                             title.group("who") if title else None)
         # whose document a release quotes by page: the author of the first document it names with one
         author = DOCUMENT_AUTHOR_RE.search(document.text)
         self.document_author = re.sub(r"^[Tt]he\s+", "", author.group("who")) if author else None
@@ -531,8 +548,9 @@ class People:
                     if name and len(name.split()) >= 2:
                         self.by_role[noun] = name
         if "defendant" not in self.by_role:
-            # the first person named with an age ("Ramel Chapman, 32, of Boerum Hill") is the one charged
-            m = re.search(rf"{person},\s+\d{{1,2}},", document.text)
+            # the first person named with an age ("Ramel Chapman, 32, of Boerum Hill", "Salvador Roe, de 25 años") is
+            # the one charged
+            m = re.search(rf"{person},\s+(?:de\s+)?\d{{1,2}}(?:,|\s+años)", document.text)
             if m:
                 name, _ = split_who(m.group("name"))
                 if name and len(name.split()) >= 2:
@@ -676,7 +694,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = HEADING_RE.match(before)
     if m:  # "Comments from Orange County District Attorney Tony Rackauckas “When I became …”"
         return m.group("who"), None
-    if NAME_HEADING_RE.fullmatch(before.strip()):  # "Superintendent Larry Snelling, Chicago Police Department “Our …”"
+    if NAME_HEADING_RE.fullmatch(before.strip()) and not HEADING_WORDS_RE.search(before) and \
+            not re.search(rf"\b(?:{CUES}|complained|reported)\b", before.lower()):
+        # "Superintendent Larry Snelling, Chicago Police Department “Our …”", not "RESIDENTS … COMPLAINED TO LAW ENFORCEMENT"
         name, role = split_who(before.strip())
         if name and role and len(name.split()) >= 2 and name.split()[-1] not in ORG_WORDS:
             return before.strip(), None
@@ -736,7 +756,7 @@ def described_before(text: str) -> Optional[str]:
         return None
     after = text[found[-1].end():]
     if re.match(rf",?\s+{NAME_TOKEN}\s+{NAME_TOKEN}", after) or re.search(
-            rf"{NAME_TOKEN}\s+{NAME_TOKEN},?\s+(?:[a-z]+ed|[a-z]+s|said|told|was|is|who|had|then|also|gave|made|read|spoke|wrote|took)\b",
+            rf"{NAME_TOKEN}(?<![a-z]\.)\s+{NAME_TOKEN},?\s+(?:[a-z]+ed|[a-z]+s|said|told|was|is|who|had|then|also|gave|made|read|spoke|wrote|took)\b",
             after):
         return None
     return described_name(found[-1].group(0))
@@ -763,6 +783,8 @@ def named_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
         if re.match(r"(?:Jane|John) Doe", who):
             found = (who, None)
             continue
+        if HEADING_WORDS_RE.search(who):
+            continue  # "Victim Impact Statement One of Roe’s victims wrote …": a heading, not a name
         name, role = split_who(who)
         if name and len(name.split()) >= 2:
             found = people.resolve(name, role)
@@ -1006,6 +1028,15 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 speaker, role = described_name(who), None  # "the victim’s daughter", "Meza’s youngest son"
             elif re.fullmatch(r"the (?:defendants|suspects|victims)", who.strip(" ,."), re.I):
                 speaker = who.strip(" ,.").lower()  # "the defendants are accused of sending an email stating, …"
+                if speaker == "the defendants" and len(people.aged) == 2:
+                    speaker = " and ".join(people.aged)  # the two the release names with their ages
+            elif who.strip(" ,.").lower() in ("it", "this", "that", "there"):
+                speaker = None  # "It stated in part, …": a document the sentence before names, not a person
+            elif who.strip(" ,.").lower() in SPANISH_ROLES:  # "El acusado les dijo que …": the defendant
+                noun = SPANISH_ROLES[who.strip(" ,.").lower()]
+                speaker, role = people.by_role.get(noun), (noun if people.by_role.get(noun) else None)
+            elif who.strip(" ,.").lower() in ("the excerpts", "the excerpt"):
+                speaker = people.document_author or people.title_author  # "Selected excerpts:" of the one document named
             elif who.strip(" ,.") in ("Another", "One", "Others"):
                 # "Another said in part, …": another of the people the paragraph is about, named no more than that
                 nearby = span.passage.text[:max(0, local_start)] + (previous.text if previous is not None else "")
@@ -1044,6 +1075,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     elif speaker is None and re.fullmatch(rf"the\s+(?:{UNNAMED_TITLES})", who.strip(" ,."), re.I):
                         speaker = who.strip(" ,.").lower()  # "the Commissioner stated": no name is given
         speaker = people.acronyms.get(speaker, speaker)  # "CWFIA stated" → the association the release names
+        role = None if role and re.fullmatch(r"(?:[Tt]he\s+)?(?:Honorable|Hon\.)", role) else role  # "the Honorable Steven Roe"
         if speaker is None and who_cue and statement_by and who_cue[0].lower() in \
                 [w.lower() for w in statement_by.group("who", "owner") if w]:
             speaker = re.sub(r"^The\s", "the ", who_cue[0].strip())  # "Statement by the District Attorney": the office speaks

@@ -841,6 +841,18 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("U.S. Attorney A. Courtney Roe for the Southern District of Illinois emphasized the importance of equal treatment "
      "under the law. \"The United States Attorneys Office will do everything in its power to assure equal treatment.\"",
      "A. Courtney Roe"),
+    # a heading is no speaker; a sentence end is no name after someone described; the two defendants named with ages;
+    # "It stated" is a document's words; Spanish subjects; "Selected excerpts:" under a title naming its author
+    ("RESIDENTS IN THE SAFETY ZONE COMPLAINED TO LAW ENFORCEMENT “I do not let my kids go out and play freely. I think "
+     "twice before I go out.”", None),
+    ("Victim Impact Statement One of Roe’s victims wrote an impact statement, which was considered by the Parole Board. "
+     "She stated in part, “I was a single mom with a 4-year-old daughter living in Huntington Beach.”", "one of Roe’s victims"),
+    ("Ann Eileen Roe, 32, and Jon Brian Doe, 30, were charged.\n\nAt around the time that the victim was arrested, the "
+     "defendants texted “YES ITS GONNA HAPPEN!”", "Ann Eileen Roe and Jon Brian Doe"),
+    ("A statement was submitted on behalf of Frank F.’s family. It stated in part, “[Frank’s daughter] was glad to be able "
+     "to tell her father before he died.”", None),
+    ("El acusado, Salvador Roe, de 25 años, fue arrestado.\n\nEl acusado les dijo que se involucro en una pelea, y que “no "
+     "se preocupen, el tipo ya no sigue en el mundo de los vivos.”", "Salvador Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -852,6 +864,19 @@ def test_a_release_titled_as_someones_remarks_is_their_words():
     doc = Document(id="t/remarks", text=text, title="REMARKS BY DISTRICT ATTORNEY TONY ROE – PEOPLE V. JON DOE CASE UPDATE",
                    blocks=tuple(classify(text, body_blocks(text))))
     assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Tony Roe", "Tony Roe"]
+
+
+def test_selected_excerpts_are_the_words_of_the_author_a_title_names():
+    text = ("The editorial board looked at the first six months in office.\n\nSelected excerpts:\n\n“She has wasted no time "
+            "beginning to whip the office into shape.”\n\n“Women aren’t being adequately protected from the men in their lives.”")
+    doc = Document(id="t/excerpts", text=text, title="ICYMI — DAILY ROE EDITORIAL BOARD: “ANN ROE IS A MARVEL SO FAR.”",
+                   blocks=tuple(classify(text, body_blocks(text))))
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Daily Roe Editorial Board"] * 2
+
+
+def test_an_honorific_is_no_role():
+    assert quotes("During the sentencing today, the Honorable Steven Roe told the defendant, “You are a despicable human "
+                  "being.”")[-1][1:3] == ("Steven Roe", None)
 
 
 def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs():
