@@ -41,8 +41,8 @@ QUALIFIERS = [
     ("about", r"about|approximately|around|roughly|some|an estimated|estimated|alrededor de|aproximadamente|cerca de"),
     ("more than", r"more than|over|above|upwards of|in excess of|exceeding|greater than|más de"),
     ("less than", r"less than|under|below|fewer than|menos de"),
-    ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than"),
-    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding|no greater than|not greater than|no higher than"),
+    ("at least", r"at least|a minimum of|no less than|no fewer than|not less than|not fewer than|(?:un\s+)?mínim[oa]\s+de|al menos|por lo menos"),
+    ("up to", r"up to|as many as|a maximum of|within|as much as|no more than|not more than|not to exceed|not exceeding|no greater than|not greater than|no higher than|(?:un\s+)?máxim[oa]\s+de"),
 ]
 # whole words, or a long qualifier glued to the word before it by a lost space ("involvedapproximately $8.3 billion")
 QUALIFIER_RE = re.compile(r"(?:\b|(?=(?:approximately|nearly|more than|less than|at least|up to)\s))(?:%s)\s+$" % "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS)), re.I)
@@ -213,6 +213,13 @@ NOT_FIGURE_RES = [
                r"\bBill\s*\([A-Z]{2}\)\s*\d+|\b\d+[\s-]?(?:meters?|metres?|yards?|m)\s+(?:freestyle|medley|relay|backstroke|"
                r"breaststroke|butterfly|dash|hurdles|sprint|individual\s+medley)\b|"
                r"^\s*\d{1,3}\.(?=[A-Z][a-z])|\bat\s+\d{3,6}\s+[A-Z][a-z]+(?=\s+in\s+[A-Z]|,\s+[A-Z])"),
+    # a page cited in brackets: "(p. 19)", "(pp. 3-4)"; a number alone in quotation marks names a gang or a thing
+    # ("the rival “900” members", "“4 to 5” associates"); numbered programs ("the SBA’s 504 loan program"); the Three
+    # Strikes law; ages in Spanish ("NIÑA DE 9 AÑOS"); ages ranging from … to …
+    re.compile(r"\(\s*(?:p|pp|pg|P)\.?\s*\d+(?:\s*[-–]\s*\d+)?\s*\)|[“\"]\s*\d+(?:\s+(?:to|and)\s+\d+)?\s*[”\"]|"
+               r"\b(?:the|SBAs?|SBA’s)\s+\d{2,4}\s+(?:[a-z]+\s+)?program\b|\b(?:Three|Two|3|2)[\s-]Strikes?\b|"
+               r"\b(?:niñ[oa]s?|hermanas?|hermanos?|hij[oa]s?|víctimas?|joven|jóvenes|mujer|hombre|menor(?:es)?|adolescentes?|"
+               r"muchach[oa]s?)\s+de\s+\d{1,3}\s+años\b|\bages?\s+ranging\s+(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}\b", re.I),
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
     re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s*\(\s*(?:1[2-9]|[2-9]\d)\s*(?:[;,][^()]{0,20})?\)"),
 ]
@@ -939,6 +946,12 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                                                                             sentence[f["end"]:following["start"]])):
             # "it paid $404 million of $1 billion in civil penalties": a part of the sum named after it
             f["measure"] = following["measure"]
+            verb = re.search(r"\b(?:have|were|are|will|pleaded|present)\b", following["measure"])
+            if following["unit"] == "count" and following.get("counted") and following["measure"].startswith(following["counted"]) and \
+                    verb and not re.search(r"\b(?:who|whom|which|that|he|she|they|it|we)\b", following["measure"][:verb.start()]):
+                # "18 of 27 defendants charged … have pleaded guilty", "16 of the 18 members present": what the part did is
+                # not the whole's
+                following["measure"] = following["measure"][:verb.start()].rstrip()
     for f, following in zip(found, found[1:]):
         if f["unit"] == "money" and following["unit"] in ("other", "count") and \
                 re.fullmatch(r"\s+(?:for|per)\s+", sentence[f["end"]:following["start"]]):
@@ -956,11 +969,17 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 following["measure"] = f"{base} {following['measure']}"
     for f, following in zip(found, found[1:]):
         if f["qualifier"] and not following["qualifier"] and f["unit"] == following["unit"] and \
-                re.fullmatch(r"\s+(?:(?:per|a|an)\s+)?[\w-]*\s*(?:and|or)\s+", sentence[f["end"]:following["start"]]):
+                re.fullmatch(r"\s+(?:(?:per|a|an)\s+)?[\w-]*\s*(?:and|or)\s+", sentence[f["end"]:following["start"]]) and \
+                not (f["unit"] == "count" and re.match(r"\s+[a-z]+s\s", sentence[f["end"]:following["start"]])):
+            # not "approximately 15 boys and two girls": each counts its own
             following["qualifier"] = f["qualifier"]  # "at least $12 per CD and $19 per DVD", "approximately 27,000 felony and 33,000"
     respectively_lists(sentence, found)
     alternatives(sentence, found)
     shared_heads(sentence, found)
+    for f, following in zip(found, found[1:]):
+        if f["unit"] == following["unit"] == "count" and re.fullmatch(r"\s*to\s*", sentence[f["end"]:following["start"]]) and \
+                CHANGE_FROM_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
+            following["measure"] = f["measure"]  # "decreased the number of competitors … from three to two": one measure
     for f in found:
         moved = moved_by(sentence, f) if f["unit"] == "money" else None
         if moved:
@@ -980,6 +999,8 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             verb = done.group(1).lower()
             verb = DONE_FORMS.get(verb, verb)
             f["measure"] = f"{f['counted']} {verb}{f['measure'][len(f['counted']):]}"
+        if not f["qualifier"] and re.search(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$", sentence[max(0, f["start"] - 20):f["start"]]):
+            f["qualifier"] = "more than"  # "the understatements of tax exceeded $2 million"
         f["measure"] = without_dangling_end(f["measure"])
     for f in found:
         if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
@@ -1032,10 +1053,10 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
     """Parts of a figure named before them, with only where or to whom of their own: "$1,136,862.32 in restitution,
     including $201,065.49 to the IRS" (restitution to the IRS); "three important refineries, two in Wyoming and one in
     Kansas" (important refineries in Wyoming)."""
-    for f, g in zip(found, found[1:]):
+    for k, (f, g) in enumerate(zip(found, found[1:])):
         between = sentence[f["end"]:g["start"]]
         base = re.sub(r"^(?:in|of)\s+", "", f["measure"])
-        following = found[found.index(g) + 1]["start"] if g is not found[-1] else len(sentence)
+        following = found[k + 2]["start"] if k + 2 < len(found) else len(sentence)
         own = clause_after(sentence[:following], g["end"])
         if f["unit"] == g["unit"] == "money" and INCLUDING_RE.fullmatch(between) and base and \
                 (not own or (PLACE_TAIL_RE.match(own) and not own.startswith("in "))) and "including" not in base:
@@ -1110,7 +1131,7 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
-                            r"jumped|climbed|raised|lowered|reduced|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,6}?from\s+$", re.I)
+                            r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,10}?from\s+$", re.I)
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:
@@ -1119,7 +1140,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
         between = sentence[low["end"]:high["start"]]
         if re.fullmatch(r"\s*(?:to|-|–|and|or)\s*", between) and low["unit"] in ("count", high["unit"]) and \
                 (low["unit"] == high["unit"] or low["value"] <= high["value"] or high["unit"] != "percent") and \
-                not CHANGE_FROM_RE.search(sentence, max(0, low["start"] - 60), low["start"]):
+                not CHANGE_FROM_RE.search(sentence, max(0, low["start"] - 120), low["start"]):
             if low["unit"] == "count" and high["unit"] != "count":
                 low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
                 low.pop("counted", None)

@@ -57,7 +57,9 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gun
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|allegedly\s+|reportedly\s+|les\s+|le\s+)*"
+                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:officer|detective|deputy|sergeant|"
+                         rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
+                         rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
                          rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized|held)\b(?:\s+that)?"
                          r"[^“”\"]{0,200}$")
 # a clause whose subject goes on, after a comma, in a participle of speech to reported speech ending in a partial quote:
@@ -69,11 +71,18 @@ REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?
                                     r"(?P<argued>arguing|claiming|contending|asserting|observing)\s+that\b)[^“”\"]{0,300}$")
 # a sentence that reports someone speaking, then the quote as the next sentence: "U.S. Attorney A. Courtney Roe
 # emphasized the importance of equal treatment. "The United States Attorneys Office will …""
-PRIOR_SPEAKER_RE = re.compile(rf"^\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,7}}(?:\s+(?:of|for)\s+(?:the\s+)?{NAME_TOKEN}"
+PRIOR_SPEAKER_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,40}},\s+)?(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,7}}(?:\s+(?:of|for)\s+(?:the\s+)?{NAME_TOKEN}"
                               rf"(?:\s+(?:{NAME_TOKEN}|of|and|the)){{0,8}})?),?\s+(?:also\s+|further\s+)?"
                               r"(?P<cue>emphasized|emphasised|stressed|noted|highlighted|praised|thanked|commended|explained|spoke|"
                               r"discussed|described|urged|welcomed|applauded|underscored|pointed out|remarked|acknowledged|"
                               r"reflected|recalled|reiterated)\b[^“”\"]{0,300}[.!?]\s*$")
+SUBJECT_AND_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|and|for|the)){{0,8}})\s+"
+                            r"(?P<cue>[a-z]+ed)(?:\s+[^,“”\"]{0,40}?)?\s+and\s*$")
+# words of a mission the speaker calls its own: "… continue on our Mission, which is “to enhance public safety …”"
+OUR_MISSION_RE = re.compile(r"\b(?:our|its)\s+(?:[Mm]ission|[Mm]otto|[Ss]logan|[Pp]ledge|[Vv]ision)(?:\s+statement)?,?\s+(?:which\s+)?(?:is|was|reads)\s*[:,]?\s*$")
+# a paragraph that only says who said the statement before it: "MJB Deputy Bureau Chief, Assistant State’s Attorney
+# David Williams, who leads CCROC, said."
+FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][^“”\".;]{2,140}?)(?:,\s+who\s+[^,“”\"]{1,60},)?\s+(?P<cue>said|stated|added|explained|noted|remarked)\s*\.?\s*$")
 HEARD_RE = re.compile(rf"\b(?:heard|overheard|hear|hears|recorded|record)\s+(?P<who>him|her|them|[Tt]he (?:defendants?|suspects?|victims?)|"
                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?P<cue>say|saying|said|yell|yelling|tell|telling|scream|screaming|"
                       r"shout|shouting|state|stating|ask|asking)\b[^“”\"]{0,60}$")
@@ -117,6 +126,11 @@ PAGE_CITE_RE = re.compile(r"\s*[”\"]?\s*\((?:[Pp]p?\.|[Pp]ages?)\s*\d")
 JUSTICE_AFTER_RE = re.compile(rf"\s*[”\"]?\s*\((?P<who>(?:(?:Associate|Presiding|Chief)\s+)?(?:Justice|Judge)\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\)")
 # a court named in full as who speaks: "the Court of Appeal, Fourth Appellate District, Division One"
 COURT_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?P<court>(?:[A-Z][\w.]*\s+){0,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:,\s*[A-Z][\w ]{2,40})*)")
+# an organisation named in full: "the Division of Occupational Safety and Health", "U.S. Department of Labor"
+ORG_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:Division|Department|Office|Bureau|Agency|Administration|"
+                         r"Commission|Board|Council|Association|Institute|Service|Services|Authority|Committee)\s+(?:of|for|on)\s+"
+                         r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the|&))*")
+ORG_TITLE_WORDS = {"the", "of", "for", "and", "at", "in", "state", "county", "united", "states", "district", "u.s.", "us"}
 # "California Welfare Fraud Investigator’s Association (CWFIA)": an acronym and the name it stands for
 ACRONYM_DEFINED_RE = re.compile(r"(?P<full>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){0,9}[A-Z][\w’'&.-]*)\s+\((?P<acronym>[A-Z][A-Z&.]{1,9})\)")
 SPANISH_ROLES = {"el acusado": "defendant", "la acusada": "defendant", "el sospechoso": "suspect", "la víctima": "victim"}
@@ -700,6 +714,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         name, role = split_who(before.strip())
         if name and role and len(name.split()) >= 2 and name.split()[-1] not in ORG_WORDS:
             return before.strip(), None
+    m = SUBJECT_AND_RE.match(before) if text[start:start + 1].islower() else None
+    if m and m.group("who").split()[-1].lower() not in CONNECTORS:  # "The Division of … investigated and “determined …”"
+        return m.group("who"), m.group("cue")
     m = PRIOR_SPEAKER_RE.match(before)
     if m:  # "Roe emphasized the importance of … . “The Office will …”"
         return m.group("who"), m.group("cue")
@@ -964,6 +981,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 # "Attorney General Eric Holder released the following statement …:", "… Michael Lubinski has released a
                 # statement regarding the order …" ¶ “We respectfully …”
                 who_cue = announced_by(previous)
+        if who_cue is None and publisher_name(document) and \
+                OUR_MISSION_RE.search(span.passage.text, max(0, local_start - 80), max(0, local_start - 1)):
+            who_cue = publisher_name(document), None  # "… on our Mission, which is “to enhance public safety …”"
         if who_cue is None and people.document_author and PAGE_CITE_RE.match(span.passage.text, local_end + 1):
             who_cue = people.document_author, None  # "“…” (p. 24)": the words of the document the release quotes
         if who_cue is None and opens and not span.continues and bare_attribution(previous):
@@ -990,6 +1010,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 dash = DASH_ATTRIBUTION_RE.match(following.text) if not m else None
                 if dash:  # “…” ¶ "– District Attorney Tony Rackauckas SB 10 would …"
                     who_cue, forward = (dash.group("who"), None), True
+                bare = FOLLOWING_BARE_RE.match(following.text) if not m and not dash else None
+                if bare:  # “…,” ¶ "MJB Deputy Bureau Chief, Assistant State’s Attorney David Williams, who leads CCROC, said."
+                    who_cue, forward = (bare.group("who"), bare.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
         statute = who_cue is None and STATUTE_BEFORE_RE.search(span.passage.text, max(0, local_start - 90), local_start)
         statute = statute or (who_cue is None and len(stripped.split()) <= 3 and  # a “25% off” summer sale
@@ -1015,13 +1038,18 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue:
             who, cue = who_cue
             noun = re.sub(r"^the\s+", "", who.strip(" ,.").lower())
-            if who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
+            if who == publisher_name(document):
+                speaker = who  # the office that publishes the release speaks in its own words
+            elif who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 named = people.by_role.get(noun) or (people.by_role.get("defendant") if noun == "inmate" else None)
                 speaker, role = named, noun if named else None  # "The inmate told the victim": the one the release is about
             elif COURT_RE.fullmatch(who.strip(" ,.")):
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
                 if speaker == "the court" and people.court:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
+            elif ORG_NAME_RE.fullmatch(who.strip(" ,.")) and not any(  # "The Division of Occupational Safety and Health",
+                    t.lower() in TITLE_WORDS - ORG_TITLE_WORDS for t in who.split()):  # not "… Inspector General Daniel Roe"
+                speaker = re.sub(r"^[Tt]he\s+", "", who.strip(" ,."))
             elif COURT_NAME_RE.fullmatch(who.strip(" ,.")):
                 speaker = COURT_NAME_RE.fullmatch(who.strip(" ,.")).group("court")  # "the Court of Appeal, Fourth …"
             elif DESCRIBED_RE.fullmatch(who.strip(" ,.")) or DESCRIBED_RE.fullmatch(described_name(who)):

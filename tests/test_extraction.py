@@ -128,6 +128,12 @@ def test_not_figures(sentence):
     ("He faces a mandatory minimum of 10 years in prison, a $250,000 fine, and five years of supervised release.", "$250,000",
      None),
     ("The insurer will not pay over $10,000 per claim.", "over $10,000", "more than"),
+    # "exceeded" is more than; Spanish minimums and maximums; a qualifier does not reach a count of something else;
+    # a change from one count to another is no range
+    ("The complaint alleges that the understatements of tax on these returns exceeded $2 million.", "$2 million", "more than"),
+    ("El acusado enfrentará una sentencia mínima de 25 años hasta cadena perpetua en prisión estatal.", "mínima de 25 años", "at least"),
+    ("Roe molested approximately 15 boys and two girls, ages 10 to 14 years old.", "two", None),
+    ("The deal decreased the number of significant competitors in the markets from three to two.", "two", None),
 ])
 def test_penalty_qualifiers(sentence, surface, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -265,6 +271,12 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("The driver was convicted today for killing a passenger and injuring two others after inhaling nitrous oxide gas.",
      "two", "others injured after inhaling nitrous oxide gas"),
     ("In 2022, the DUI Homicide Unit prosecuted 27 cases and so far in 2023, there have been 8 cases.", "27", "cases prosecuted"),
+    # the whole of a part is not what the part did; a change from one count to another has one measure
+    ("So far, 18 of 27 defendants charged in the bribery scandal have pleaded guilty.", "27",
+     "defendants charged in the bribery scandal"),
+    ("There are 16 of the 18 members present.", "18", "members"),
+    ("The deal decreased the number of significant competitors in the markets from three to two, allowing Roe to raise prices.",
+     "two", "the number of significant competitors in the markets"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -397,6 +409,14 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "1"),
     ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "2"),
     ("The two fraudulently inflated tax refunds by placing false information on their clients tax returns.", "two"),
+    # a page cited in brackets, a number alone in quotation marks, a numbered program, the Three Strikes law, ages
+    ("“The OCGJ is confident there is no program of jailhouse informant use in the jails.” (p. 19).", "19"),
+    ("When “4 to 5” associates ran in pursuit of the fleeing “900” members, Roe shot a “4 to 5” gang member.", "900"),
+    ("When “4 to 5” associates ran in pursuit of the fleeing “900” members, Roe shot a “4 to 5” gang member.", "4"),
+    ("The bank induced the SBA to fund a loan under the SBAs 504 loan program.", "504"),
+    ("He was sentenced under California’s Three Strikes law.", "Three"),
+    ("NEWPORT BEACH – Thirteen men, ages ranging from 19 to 51, were charged after an operation.", "51"),
+    ("SE PIDE AYUDA PARA LOCALIZAR UN FUGITIVO ACUSADO DE ABUSAR A NIÑA DE 9 AÑOS Y AMENAZAR LA HERMANA DE 15 AÑOS", "15 AÑOS"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -853,6 +873,18 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "to tell her father before he died.”", None),
     ("El acusado, Salvador Roe, de 25 años, fue arrestado.\n\nEl acusado les dijo que se involucro en una pelea, y que “no "
      "se preocupen, el tipo ya no sigue en el mundo de los vivos.”", "Salvador Roe"),
+    # "the officer" the release names; a paragraph after a statement that only says who said it; a time before the
+    # reported speaker; an adverb before the cue; an organisation's finding after "investigated and"
+    ("Police Officer Jon Roe testified at a hearing.\n\nIn that hearing, the officer repeatedly testified that the box "
+     "was pushed “away from the bed.”", "Jon Roe"),
+    ("“This has been a tremendous opportunity to proactively enforce the law and bring visibility to this problem,”\n\n"
+     "MJB Deputy Bureau Chief, Assistant State’s Attorney Jon Roe, who leads CCROC, said.", "Jon Roe"),
+    ("At the meeting, Mayor Jon Roe spoke passionately to convince his colleagues to pass the ordinance. “I don’t want to "
+     "be sitting up here and say that I had the ability and didn’t use it.”", "Jon Roe"),
+    ("Roe Ratings publicly stated that its ratings \"primarily address the expected credit loss an investor might incur,\" "
+     "which included its assessment.", "Roe Ratings"),
+    ("The Division of Occupational Safety and Health investigated and “determined the explosion had been caused by a failed "
+     "safety valve.”", "Division of Occupational Safety and Health"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -872,6 +904,15 @@ def test_selected_excerpts_are_the_words_of_the_author_a_title_names():
     doc = Document(id="t/excerpts", text=text, title="ICYMI — DAILY ROE EDITORIAL BOARD: “ANN ROE IS A MARVEL SO FAR.”",
                    blocks=tuple(classify(text, body_blocks(text))))
     assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Daily Roe Editorial Board"] * 2
+
+
+def test_a_mission_the_office_calls_its_own_is_its_words():
+    text = ("Therefore, the Office will continue on our Mission, which is “to enhance public safety and welfare and create a "
+            "sense of security in the community.”")
+    doc = make_doc(text, publisher="Roe County District Attorney (California)")
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Roe County District Attorney"]
+    doc = make_doc(text)  # no publisher: no speaker
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == [None]
 
 
 def test_an_honorific_is_no_role():
