@@ -61,7 +61,7 @@ PATTERNS = [
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
     ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
-    ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen)\b", re.I)),
+    ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen|(?:Swiss\s+)?francs)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
     ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
@@ -147,12 +147,13 @@ NOT_FIGURE_RES = [
     # an age in a form: "Age: 57"; a list item after a semicolon: "; 5) Garrity being moved …"
     re.compile(r"\b(?:age|edad)\s*:\s*\d{1,3}\b|(?<=[:;]\s)\d{1,2}\)", re.I),
     # grades, types and alloys: "nickel alloy 120", "Type 2", "Series 7"
-    re.compile(r"\b(?:alloy|type|series|size|category|schedule|generation|gen)\s+\d+\b", re.I),
+    re.compile(r"\b(?:alloy|type|series|size|category|schedule|generation|gen|panel|session|workshop|track)\s+\d+\b|"
+               r":\s*\d{1,2}\.\s*$", re.I),  # "Panel 1:", "Offense: 1."
     # the rest of a date a sentence splitter cut after the month: "9, 2009, Susan Holloman, …"
     re.compile(r"^\s*\d{1,2},\s+(?:19|20)\d\d\b"),
     # pseudonyms with a number: "Jane Doe 1", "Victim 2", "Co-Conspirator 3"
-    re.compile(r"\b(?:(?:Jane|John|Baby)\s+Doe|Victim|Minor|Witness|Co-[Cc]onspirator|Individual|Person|Company|Employee|"
-               r"Defendant|Subject|Officer|Child)\s+#?\d{1,3}\b"),
+    re.compile(r"\b(?:(?:Jane|John|Baby)\s+Doe|Victim|V[ií]ctima|Minor|Witness|Co-[Cc]onspirator|Individual|Person|Company|Employee|"
+               r"Defendant|Subject|Officer|Child)\s+(?:#\s?)?\d{1,3}\b"),
     # ages in Spanish: "David Hernández, de 27 años de edad", "de 27 años,"
     re.compile(r"\b\d{1,3}\s+años\s+de\s+edad\b|,\s*de\s+\d{1,3}\s+años\b", re.I),
     # addresses without a street word: "located at 1110 West La Palma, Anaheim"
@@ -531,7 +532,7 @@ CIRCUMSTANCE_RE = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:(?:the|a|an)\s+)?[“\"]?[A-Z]|"
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
     r"at\s+[A-Z]|to\s+[A-Z]|to\s+the\s+(?:government|victims?|state|county|city|court|IRS|United States)\b|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
-    r"via\b|during\b|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
+    r"via\b|during\b|at\s+any\s+time\b|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -811,8 +812,8 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
     if kind == "money":
         symbol = (groups.get("cur") or "").strip()
         currency = CURRENCY_SYMBOL.get(symbol) or ({"dollars": "USD", "euros": "EUR", "kronor": "SEK", "crowns": "SEK", "pesos": "MXN",
-                                                    "yuan": "CNY", "rupees": "INR", "yen": "JPY"}
-                                                   .get((groups.get("curword") or "").lower())) or symbol.upper().replace("US$", "USD") or None
+                                                    "yuan": "CNY", "rupees": "INR", "yen": "JPY", "francs": "CHF", "swiss francs": "CHF"}
+                                                   .get(" ".join((groups.get("curword") or "").lower().split()))) or symbol.upper().replace("US$", "USD") or None
         return n, "money", {"currency": currency}
     if kind == "percent":
         return n, "percent", {}
@@ -981,6 +982,15 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 CHANGE_FROM_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
             following["measure"] = f["measure"]  # "decreased the number of competitors … from three to two": one measure
     for f in found:
+        if f["unit"] == "count" and re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I):
+            # "serving a term of 15-to-life": years to life
+            f.update({"unit": "duration", "period": "year", "qualifier": f["qualifier"] or "at least", "counted": None})
+            rest = clause_after(sentence, f["end"] + re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I).end())
+            f["measure"] = f"minimum term of a life sentence {rest}".strip()
+        denied = DENIED_FOR_RE.search(sentence, max(0, f["start"] - 80), f["start"]) if f["unit"] == "duration" else None
+        if denied:  # "denied parole for five years today for a man …": parole denied
+            what = re.sub(r"\s*\b(?:today|yesterday|again)\b", "", denied.group("what") or "")
+            f["measure"] = f"{what} {denied.group('verb').lower()}".strip()
         moved = moved_by(sentence, f) if f["unit"] == "money" else None
         if moved:
             f["measure"] = moved
@@ -1010,6 +1020,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
     return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
 
 
+# a term something is denied or taken away for: "denied parole for five years", "suspended his license for two years"
+DENIED_FOR_RE = re.compile(r"\b(?P<verb>denied|revoked|suspended|barred|banned|debarred|disqualified|excluded)\s+"
+                           r"(?:(?:his|her|their|its|the|a)\s+)?(?P<what>[a-z]+(?:\s+[a-z]+)?)?\s*for\s+$", re.I)
 # a term that opens its sentence, then what went on over it: "For three decades, KIC has helped …"
 LEADING_PERIOD_RE = re.compile(r"^\s*(?:For|Over|During|In|Within)\s+(?:the\s+)?(?:(?:past|last|next|first|following|previous)\s+)?"
                                r"(?:(?:nearly|almost|about|approximately|more\s+than|over|some)\s+)?$")
@@ -1081,7 +1094,7 @@ PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+
 # billion under the act"
 MOVED_BEFORE_RE = re.compile(r"\b(?P<verb>recovered|collected|stole|embezzled|obtained|received|paid|spent|lost|raised|seized|"
                              r"forfeited|laundered|misappropriated|diverted|defrauded|billed|generated)\s+$")
-MOVED_TAIL_RE = re.compile(r"^(?:under|in\s+the\s+course\s+of|during|over\s+the\s+course\s+of|through|since|in\s+total|"
+MOVED_TAIL_RE = re.compile(r"^(?:under|in\s+the\s+course\s+of|during|over\s+the\s+course\s+of|through|since|in\s+total|as\s+a\s+result\s+of|"
                            r"in\s+(?:19|20)\d\d|in\s+fiscal)\b")
 
 
@@ -1219,6 +1232,10 @@ def join_compound_durations(sentence: str, found: List[dict]) -> List[dict]:
                 re.fullmatch(r"\s*(?:,\s*and|,|and|)\s*", sentence[prev["end"]:f["start"]], re.I) and not f["qualifier"]:
             prev.update({"end": f["end"], "value": round(prev["value"] * factor) + f["value"], "period": f["period"]})
             continue
+        day = re.match(r"\s+and\s+a\s+day\b", sentence[f["end"]:]) if f["unit"] == "duration" else None
+        if day and f.get("period") in ("month", "year"):  # "12 months and a day": a year and a day, in days
+            f.update({"end": f["end"] + day.end(), "value": round(f["value"] * PERIOD_FACTORS[(f["period"], "day")]) + 1,
+                      "period": "day"})
         joined.append(f)
     return joined
 

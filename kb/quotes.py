@@ -52,7 +52,7 @@ CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
                         r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|"
                         r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
-                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|"
+                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
@@ -67,7 +67,7 @@ REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME
 REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey|"
                                     rf"[Tt]he(?:\s+{NAME_TOKEN}){{1,7}})\s+(?:also\s+|allegedly\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|made|gave|"
                                     r"took|held|sent|met|spoke|has|had|was|were)\b[^“”\"]{0,200}?,\s+"
-                                    r"(?:(?P<cue>saying|stating|noting|explaining|adding|writing|warning|insisting)\b(?:\s+that\b)?|"
+                                    r"(?:(?P<cue>saying|stating|noting|explaining|adding|writing|warning|insisting|remarking)\b(?:\s+that\b)?|"
                                     r"(?P<argued>arguing|claiming|contending|asserting|observing)\s+that\b)[^“”\"]{0,300}$")
 # a sentence that reports someone speaking, then the quote as the next sentence: "U.S. Attorney A. Courtney Roe
 # emphasized the importance of equal treatment. "The United States Attorneys Office will …""
@@ -211,7 +211,7 @@ lt. lieutenant captain capt. sergeant sgt. officer detective det. inspector supe
 ms. da d.a. ada counsel agent-in-charge special-agent-in-charge plaintiff plaintiffs defendant petitioner professor prof. executive vice head manager spokesperson spokesman spokeswoman founder co-founder partner
 minister commander administrator police the of for and at interim first senior trial council councilmember
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
-prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim inmate
+prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim inmate lead sa
 leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
 gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant pro tem tempore
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
@@ -874,7 +874,7 @@ SHORT_CUE_RE = re.compile(rf"\b(?:{CUES}|{PARTICIPLE_CUES}|answered|yelling|shou
                           r"\s*[,:]?\s*[“\"]?$", re.I)
 
 
-NICKNAME_RE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.?|also known as|known as|nicknamed|alias|called|calling\s+(?:\w+\s+){0,2}?)\s*[,:]?\s*[“\"]?$", re.I)
+NICKNAME_RE = re.compile(r"\b(?:aka|a/k/a|a\.k\.a\.?|also known as|known as|nicknamed|alias|called|moniker|nickname|street name|calling\s+(?:\w+\s+){0,2}?)\s*[,:]?\s*[“\"]?$", re.I)
 
 
 def cued(text: str, start: int, end: int, gap: int = 6) -> bool:
@@ -955,6 +955,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     people = People(document)
     interviewee = interviewee_of(document)
     statement_by = STATEMENT_TITLE_RE.match(document.title or "")
+    first = next((p for p in passages if p.kind != "contact" and p.text.strip()), None)
+    opening_statement = announced_by(first) if first is not None and first.text.rstrip().endswith(":") and \
+        not quote_marks(first.text) else None  # "Attorney General Eric Holder released the following statement today …:"
     announcer = announcer_of(document)
     signer = signer_of(passages)
     body = [p for p in passages if p.kind != "contact"] or [None]
@@ -994,6 +997,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and announcer and not found and opens and span.passage is body[0] and \
                 not re.search(rf"\b(?:{CUES}|{PARTICIPLE_CUES})\b", span.passage.text[local_end:]):
             who_cue = announcer, None  # the release opens with the words of the one its title says announces
+        if who_cue is None and opening_statement and opens and not span.continues:
+            who_cue = opening_statement  # a later paragraph of the statement the first one announces
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
             who = statement_by.group("who") or statement_by.group("owner")
             who_cue = (who.title() if who.isupper() else who), None
@@ -1027,6 +1032,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and not opens and not span.continues and \
                 LEGAL_TEXT_RE.search(last_sentence(span.passage.text[max(0, local_start - 300):max(0, local_start - 1)])):
             continue  # the wording of a law or a rule, not words someone said
+        if len(stripped.split()) <= 3 and not opens and \
+                NICKNAME_RE.search(span.passage.text[max(0, local_start - 60):max(0, local_start)]):
+            continue  # "also known by his gang moniker “Crow.”": a name
         if re.match(rf"(?:{SAID_CUES})\s+(?:[A-Z][\w.’'-]*\s+){{1,4}}[A-Z][\w.’'-]*,", stripped):
             continue  # quotation marks paired the wrong way round: narration, not words said
         if (who_cue is None and not in_statement and not span.continues and

@@ -47,6 +47,10 @@ from kb.sources.layout import body_blocks, classify
     # seconds, and a term with its kind between number and unit
     ("The light turned red at least five seconds earlier.", "at least five seconds", 5, "duration", "at least"),
     ("Over the past three fiscal years, the Department has filed nearly 10,000 cases.", "three fiscal years", 3, "duration", None),
+    ("Pedro Roe, 47, was sentenced on March 12, 2018, to serve 12 months and a day in prison.", "12 months and a day", 366,
+     "duration", None),
+    ("The account holder withdrew approximately 500,000 Swiss francs in cash.", "approximately 500,000 Swiss francs", 500000,
+     "money", "about"),
 ])
 def test_figures(sentence, surface, value, unit, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -277,6 +281,11 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("There are 16 of the 18 members present.", "18", "members"),
     ("The deal decreased the number of significant competitors in the markets from three to two, allowing Roe to raise prices.",
      "two", "the number of significant competitors in the markets"),
+    # a term something is denied for; a term to life without its unit; a moving verb then "as a result of"
+    ("SANTA ANA – The Board of Parole Hearings denied parole for five years today for a man convicted of murder.",
+     "five years", "parole denied"),
+    ("Roe was already serving a term of 15-to-life in Salinas Valley State Prison for a murder charge.", "15",
+     "minimum term of a life sentence in Salinas Valley State Prison for a murder charge"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -417,6 +426,9 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("He was sentenced under California’s Three Strikes law.", "Three"),
     ("NEWPORT BEACH – Thirteen men, ages ranging from 19 to 51, were charged after an operation.", "51"),
     ("SE PIDE AYUDA PARA LOCALIZAR UN FUGITIVO ACUSADO DE ABUSAR A NIÑA DE 9 AÑOS Y AMENAZAR LA HERMANA DE 15 AÑOS", "15 AÑOS"),
+    ("En el 2 de septiembre del 2006 la Victima # 4 invito a su amiga, Victima # 5 de 10 años de edad, a su casa.", "5"),
+    ("Panel 1: Realities of Licensing and Litigation Practices", "1"),
+    ("Jamal Roe Temple Hills, MD Offense: 1.", "1"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -556,6 +568,7 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     'Judge Robert J. Roe today imposed the sentence on Alejandro Roe, aka "Wizard," announced Assistant Attorney General '
     'Lanny A. Breuer.',
     "The District Attorney said that Roe Grabba, LLC, is a company that produces and sells “grabba,” which is ground up tobacco.",
+    "Today, I am pleased to announce two indictments against Jon Roe, also known by his gang moniker “Crow.”",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -885,6 +898,19 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "which included its assessment.", "Roe Ratings"),
     ("The Division of Occupational Safety and Health investigated and “determined the explosion had been caused by a failed "
      "safety valve.”", "Division of Occupational Safety and Health"),
+    # a reported speaker who paid tribute or commended; a statement the first paragraph announces, later paragraphs of it;
+    # "Lead Prosecutor" and "SA" are titles
+    ("Assistant Attorney General Tony Roe announced the settlement.\n\nAssistant Attorney General Roe paid tribute to the "
+     "amendments sponsors, saying: \"Without their foresight, these recoveries would not have been possible.\"", "Tony Roe"),
+    ("Assistant Attorney General Tony Roe announced it.\n\nAssistant Attorney General Roe commended the efforts of the "
+     "career attorneys, remarking that \"their dedication allows us to bring all of our resources to bear.\"", "Tony Roe"),
+    ("Attorney General Eric Roe released the following statement today on Stuart Doe's nomination:\n\nI am delighted to "
+     "join the President in congratulating Stuart Doe.\n\n\"In the last few years alone, Stuart has made significant "
+     "contributions to ensure the integrity of the system.\"", "Eric Roe"),
+    ("“She preyed upon some of most vulnerable victims in our community,” said Lead Prosecutor and Chief of the Elder "
+     "Abuse Unit, Alicia Roe.", "Alicia Roe"),
+    ("Cook County State’s Attorney Eileen O’Neill Roe spoke.\n\n“We knew immediately that we had to focus on domestic "
+     "violence,” SA Roe told the crowd.", "Eileen O’Neill Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
