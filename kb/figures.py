@@ -81,7 +81,7 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?:(?:fiscal|calendar|consecutive|straight|full)\s+(?=[a-z]+s\b))?(?P<per>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?:(?:fiscal|calendar|consecutive|straight|full)\s+(?=[a-z]+s\b))?(?P<per>years?|months?|weeks?|days?|hours?|minutes?|seconds?(?![\s-]+(?:degree|generation|hand|chance|time|amended|superseding))|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
@@ -161,8 +161,7 @@ NOT_FIGURE_RES = [
                r"\b\d{2,6}\s+(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+(?:[A-Z][\w'.-]*\s*){1,3}(?=,)"),
     # a numbered item at the start of a line: "10) Palace Station Casino in Las Vegas;", or inside a sentence before
     # its words: "states must 1) establish …, and 2) present …"
-    re.compile(r"^\s*\d{1,3}\)\s|(?:(?<=[:;,]\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\bmust\s)|(?<=\bshall\s)|(?<=\bwill\s)|"
-               r"(?<=\bshould\s)|(?<=\bto:\s))\d{1,2}\)(?=\s+[a-z])"),
+    re.compile(r"^\s*\d{1,3}\)\s|(?:[:;,]|\b(?:and|or|must|shall|will|should))\s\d{1,2}\)(?=\s+[a-z])"),
     # years long ago: "Swansea was established in 1663"
     re.compile(r"\b(?:in|since|of|by|from|during|until|through|before|after|circa|founded|established|built)\s+1[5-8]\d\d\b", re.I),
     re.compile(rf"\b{NUMBER}-figure\b", re.I),  # "six-figure bribes"
@@ -218,9 +217,10 @@ NOT_FIGURE_RES = [
     # ("the rival “900” members", "“4 to 5” associates"); numbered programs ("the SBA’s 504 loan program"); the Three
     # Strikes law; ages in Spanish ("NIÑA DE 9 AÑOS"); ages ranging from … to …
     re.compile(r"\(\s*(?:p|pp|pg|P)\.?\s*\d+(?:\s*[-–]\s*\d+)?\s*\)|[“\"]\s*\d+(?:\s+(?:to|and)\s+\d+)?\s*[”\"]|"
-               r"\b(?:the|SBAs?|SBA’s)\s+\d{2,4}\s+(?:[a-z]+\s+)?program\b|\b(?:Three|Two|3|2)[\s-]Strikes?\b|"
+               r"\b(?:the|SBAs?|SBA’s)\s+\d{3}\s+loan\s+program\b|"
                r"\b(?:niñ[oa]s?|hermanas?|hermanos?|hij[oa]s?|víctimas?|joven|jóvenes|mujer|hombre|menor(?:es)?|adolescentes?|"
                r"muchach[oa]s?)\s+de\s+\d{1,3}\s+años\b|\bages?\s+ranging\s+(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}\b", re.I),
+    re.compile(r"\b(?:Three|Two)[\s-]Strikes?\b"),  # California's Three Strikes law (capitals: not "conducted three strikes")
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
     re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s*\(\s*(?:1[2-9]|[2-9]\d)\s*(?:[;,][^()]{0,20})?\)"),
 ]
@@ -649,8 +649,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         what = head_before(window[:changed.start()])
         if what:
             return f"{what} {changed.group('verb')}"
-    if unit == "count" and not counted and PARENT_OF_RE.search(before[-30:]):
-        return "grandchildren" if PARENT_OF_RE.search(before[-30:]).group(0).lower().startswith("grand") else "children"
+    parent = PARENT_OF_RE.search(before[-30:]) if unit == "count" and not counted else None
+    if parent:  # "a married father of three", "a grandmother of six"
+        return "grandchildren" if parent.group(0).lower().startswith("grand") else "children"
     priced = PRICED_THINGS_RE.match(sentence, end) if unit == "count" else None
     if priced:  # "cashed two $25,000 checks": what is counted stands after their price
         return f"{priced.group(1)} {priced.group(2)}"
@@ -892,8 +893,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
                 if bare.isalpha() and re.search(r"\b[Tt]he\s+$", sentence[max(0, span[0] - 6):span[0]]) and \
                         re.match(r"\s*[,;.]|\s+(?:to(?!\s+(?:\d|%s|a\b|an\b))|were|was|are|is|had|have|has|did|do|would|will|could|and|who|then|also|" % UNIT_WORD +
-                                 r"remain|agreed|pleaded|face|faced|each|allegedly|reportedly|subsequently|fraudulently|illegally|"
-                                 r"knowingly|willfully|repeatedly|previously|jointly|eventually|ultimately|separately|both|all)\b",
+                                 r"remain|agreed|pleaded|face|faced|each|subsequently|jointly|eventually|ultimately|later|both|all)\b",
                                  sentence[span[1]:]):
                     continue  # "the court later ordered the two to close …": the people named before, not a count
                 extra = {"counted": counted}
@@ -1009,7 +1009,8 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             verb = done.group(1).lower()
             verb = DONE_FORMS.get(verb, verb)
             f["measure"] = f"{f['counted']} {verb}{f['measure'][len(f['counted']):]}"
-        if not f["qualifier"] and re.search(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$", sentence[max(0, f["start"] - 20):f["start"]]):
+        if not f["qualifier"] and re.search(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$", sentence[max(0, f["start"] - 20):f["start"]]) and \
+                not re.search(r"\b(?:no|not|never|nor|didn’t|didn't|doesn’t|doesn't)\b[^,;.]{0,40}$", sentence[max(0, f["start"] - 60):f["start"]]):
             f["qualifier"] = "more than"  # "the understatements of tax exceeded $2 million"
         f["measure"] = without_dangling_end(f["measure"])
     for f in found:
@@ -1026,7 +1027,8 @@ DENIED_FOR_RE = re.compile(r"\b(?P<verb>denied|revoked|suspended|barred|banned|d
 # a term that opens its sentence, then what went on over it: "For three decades, KIC has helped …"
 LEADING_PERIOD_RE = re.compile(r"^\s*(?:For|Over|During|In|Within)\s+(?:the\s+)?(?:(?:past|last|next|first|following|previous)\s+)?"
                                r"(?:(?:nearly|almost|about|approximately|more\s+than|over|some)\s+)?$")
-SETTLED_FOR_RE = re.compile(r"\bsettled?\b[^.;$]{0,90}\bfor\s+(?:(?:about|approximately|nearly|more\s+than|over)\s+)?$", re.I)
+SETTLED_FOR_RE = re.compile(r"\bsettled?\s+(?:(?:(?:the|its|their|this)\s+)?(?:case|lawsuit|suit|matter|claims?|allegations)\s+|"
+                            r"with\s+[^.;$]{1,60}?\s+)?for\s+(?:(?:about|approximately|nearly|more\s+than|over)\s+)?$", re.I)
 # a verb done to the people or things counted right after it: "killed up to 800 persons", "injuring two others"
 DONE_TO_COUNT_RE = re.compile(r"\b(killed|killing|injured|injuring|wounded|wounding|shot|shooting|stabbed|stabbing|assaulted|"
                               r"assaulting|kidnapped|kidnapping|robbed|robbing|defrauded|defrauding|victimized|rescued|rescuing|"
@@ -1070,12 +1072,12 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
         between = sentence[f["end"]:g["start"]]
         base = re.sub(r"^(?:in|of)\s+", "", f["measure"])
         following = found[k + 2]["start"] if k + 2 < len(found) else len(sentence)
-        own = clause_after(sentence[:following], g["end"])
+        own = clause_after(sentence[:following], g["end"]) if f["unit"] == g["unit"] == "money" else ""
         if f["unit"] == g["unit"] == "money" and INCLUDING_RE.fullmatch(between) and base and \
                 (not own or (PLACE_TAIL_RE.match(own) and not own.startswith("in "))) and "including" not in base:
             g["measure"] = f"{base} {own}".strip()
         elif f["unit"] == g["unit"] == "money" and re.fullmatch(r"\s*,\s*of\s+which\s+(?:about\s+|approximately\s+|nearly\s+)?", between) \
-                and base and all(w.lower() in STOP_WORDS for w in g["measure"].split()):
+                and re.fullmatch(r"[a-z][\w\s-]{0,40}", base) and all(w.lower() in STOP_WORDS for w in g["measure"].split()):
             # "a civil penalty of $15 million, of which $2 million will be suspended if …"
             said = AUXILIARIES_RE.sub("", own)
             g["measure"] = said[3:] if said.startswith("in ") else f"part of {base} {said}".strip()
@@ -1088,7 +1090,8 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
 # a sum paid to the subject of a passive: "Physicians Choice and the related companies were paid nearly $15 million …",
 # "relators were awarded $255 million"
 PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.&’'-]*|[a-z]+s)"
-                                 r"(?:\s+(?:and\s+)?(?:the\s+)?[A-Za-z][\w.&’'-]*){0,5})\s+(?:was|were|has\s+been|have\s+been|had\s+been|"
+                                 r"(?:\s+(?:and|(?:the|related|other|his|her|their|its)(?:\s+[a-z]+)?|[A-Z][\w.&’'-]*|"
+                                 r"[a-z]+(?:ies|ers|ors|ants|ents|ims))){0,5})\s+(?:was|were|has\s+been|have\s+been|had\s+been|"
                                  r"will\s+be|would\s+be|is|are)\s+(?P<verb>paid|awarded|given|owed|promised|offered|granted)\s+$")
 # a verb that moves the sum right before it, then only where or under what it moved: "has recovered more than $30
 # billion under the act"
@@ -1102,10 +1105,12 @@ def moved_by(sentence: str, f: dict) -> Optional[str]:
     """What a sum is by the verb that moves it, when its measure only says when or under what."""
     before = sentence[max(0, f["start"] - 120):f["start"]]
     passive = PASSIVE_TRANSFER_RE.search(before)
-    if passive and passive.group("who").split()[0].lower() not in STOP_WORDS | {"it", "this", "that", "which", "who"}:
+    subject = re.sub(r"^(?:the|his|her|their)\s+", "", passive.group("who"), flags=re.I).split() if passive else []
+    if subject and subject[0].lower() not in STOP_WORDS | {"it", "this", "that", "which", "who"}:
         own = re.sub(rf"^{passive.group('verb')}\s+", "", f["measure"])  # "awarded for the … Program": for what
-        tail = own if MOVED_TAIL_RE.match(own) or re.match(r"^(?:for|as)\s", own) else ""
-        return f"{passive.group('verb')} to {passive.group('who')} {tail}".strip()
+        tail = own if MOVED_TAIL_RE.match(own) or re.match(r"^(?:for|as|in)\s", own) else ""  # "paid … in kickbacks"
+        who = re.sub(r"^(The|His|Her|Their)\s", lambda m: m.group(1).lower() + " ", passive.group("who"))
+        return f"{passive.group('verb')} to {who} {tail}".strip()
     moved = MOVED_BEFORE_RE.search(before)
     if moved and MOVED_TAIL_RE.match(f["measure"]):
         return f"{moved.group('verb')} {f['measure']}"
@@ -1144,7 +1149,8 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
-                            r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,10}?from\s+$", re.I)
+                            r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,6}?from\s+$|"
+                            r"\b(?:increased?|decreased?|reduced?|cut|raised?|lowered?)\s+the\s+number\s+of\s+(?:[\w-]+\s+){0,8}?from\s+$", re.I)
 
 
 def add_ranges(sentence: str, found: List[dict]) -> None:

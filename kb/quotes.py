@@ -56,7 +56,9 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gun
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
-REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+# up to two short comma-ended phrases before a sentence's subject: "On Sept. 20, 2009, Roe allegedly told …"
+CLAUSE_LEAD = r"(?:[^,“”\"]{0,60},\s+){0,2}"
+REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:officer|detective|deputy|sergeant|"
                          rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
                          rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
@@ -64,7 +66,7 @@ REPORTED_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME
                          r"[^“”\"]{0,200}$")
 # a clause whose subject goes on, after a comma, in a participle of speech to reported speech ending in a partial quote:
 # "The … Office objected to the release of Rosen, arguing that he poses … the “…”", "Holder said …, observing that … “…”"
-REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+){{0,2}}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey|"
+REPORTED_PARTICIPLE_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Hh]e|[Ss]he|[Tt]hey|"
                                     rf"[Tt]he(?:\s+{NAME_TOKEN}){{1,7}})\s+(?:also\s+|allegedly\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|made|gave|"
                                     r"took|held|sent|met|spoke|has|had|was|were)\b[^“”\"]{0,200}?,\s+"
                                     r"(?:(?P<cue>saying|stating|noting|explaining|adding|writing|warning|insisting|remarking)\b(?:\s+that\b)?|"
@@ -79,10 +81,11 @@ PRIOR_SPEAKER_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,40}},\s+)?(?P<who>{NAME_
 SUBJECT_AND_RE = re.compile(rf"^\s*(?:[^,“”\"]{{0,60}},\s+)?(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|and|for|the)){{0,8}})\s+"
                             r"(?P<cue>[a-z]+ed)(?:\s+[^,“”\"]{0,40}?)?\s+and\s*$")
 # words of a mission the speaker calls its own: "… continue on our Mission, which is “to enhance public safety …”"
-OUR_MISSION_RE = re.compile(r"\b(?:our|its)\s+(?:[Mm]ission|[Mm]otto|[Ss]logan|[Pp]ledge|[Vv]ision)(?:\s+statement)?,?\s+(?:which\s+)?(?:is|was|reads)\s*[:,]?\s*$")
+OUR_MISSION_RE = re.compile(r"\bour\s+(?:[Mm]ission|[Mm]otto|[Ss]logan|[Pp]ledge|[Vv]ision)(?:\s+statement)?,?\s+(?:which\s+)?(?:is|was|reads)\s*[:,]?\s*$")
 # a paragraph that only says who said the statement before it: "MJB Deputy Bureau Chief, Assistant State’s Attorney
 # David Williams, who leads CCROC, said."
-FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][^“”\".;]{2,140}?)(?:,\s+who\s+[^,“”\"]{1,60},)?\s+(?P<cue>said|stated|added|explained|noted|remarked)\s*\.?\s*$")
+FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+){0,14})(?:,\s+who\s+[^,“”\"]{1,60},)?"
+                               r"\s+(?P<cue>said|stated|added|explained|noted|remarked)\s*\.?\s*$")
 HEARD_RE = re.compile(rf"\b(?:heard|overheard|hear|hears|recorded|record)\s+(?P<who>him|her|them|[Tt]he (?:defendants?|suspects?|victims?)|"
                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?P<cue>say|saying|said|yell|yelling|tell|telling|scream|screaming|"
                       r"shout|shouting|state|stating|ask|asking)\b[^“”\"]{0,60}$")
@@ -113,12 +116,12 @@ EXCERPTS_RE = re.compile(rf"^\s*(?P<doc>(?i:(?:direct\s+|some\s+|more\s+|further
                          rf"(?:\s+(?i:by|of|from|issued\s+by|written\s+by|filed\s+by)\s+(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}"
                          rf"(?:[ \t,]+(?:{NAME_TOKEN}|of|the|and))*))?\s*[:.–—-]?\s*$")
 # who files a document that argues in the words quoted: "OCDA filed a brief arguing the following “…”"
-FILED_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}})\s+(?:also\s+|later\s+)?(?P<cue>filed|submitted|wrote)\s+"
+FILED_RE = re.compile(rf"(?<![\w’'&.-])(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}})\s+(?:also\s+|later\s+)?(?P<cue>filed|submitted|wrote)\s+"
                       rf"(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{DOCUMENT_NOUNS})\b[^“”\"]{{0,120}}?\b(?:arguing|stating|"
                       r"asserting|contending|claiming|explaining|noting|saying|which\s+(?:argued|stated|said|read|reads))"
                       r"(?:\s+(?:the\s+following|that|in\s+part))?\s*[:,]?\s*$")
 # the author of the first document a release names with its author: "The Orange County Grand Jury’s (OCGJ) report"
-DOCUMENT_AUTHOR_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|the|and)){{0,6}})[’']s?\s+(?:\([A-Z]{{2,8}}\)\s+)?"
+DOCUMENT_AUTHOR_RE = re.compile(rf"(?<![\w’'&.-])(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|the|and)){{0,6}})[’']s?\s+(?:\([A-Z]{{2,8}}\)\s+)?"
                                 rf"(?:[\w-]+\s+){{0,2}}?(?i:{DOCUMENT_NOUNS})\b")
 # a quotation a release cites by page of the document it quotes: "“…” (p. 19)"
 PAGE_CITE_RE = re.compile(r"\s*[”\"]?\s*\((?:[Pp]p?\.|[Pp]ages?)\s*\d")
@@ -128,12 +131,12 @@ JUSTICE_AFTER_RE = re.compile(rf"\s*[”\"]?\s*\((?P<who>(?:(?:Associate|Presidi
 COURT_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?P<court>(?:[A-Z][\w.]*\s+){0,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:,\s*[A-Z][\w ]{2,40})*)")
 # an organisation named in full: "the Division of Occupational Safety and Health", "U.S. Department of Labor"
 ORG_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:Division|Department|Office|Bureau|Agency|Administration|"
-                         r"Commission|Board|Council|Association|Institute|Service|Services|Authority|Committee)\s+(?:of|for|on)\s+"
+                         r"Commission|Board|Council|Association|Institute|Service|Services|Authority|Committee|Center|Centre|"
+                         r"Foundation|Alliance|Coalition|Project|Society|Network|Fund)\s+(?:of|for|on)\s+"
                          r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the|&))*")
-ORG_TITLE_WORDS = {"the", "of", "for", "and", "at", "in", "state", "county", "united", "states", "district", "u.s.", "us"}
 # "California Welfare Fraud Investigator’s Association (CWFIA)": an acronym and the name it stands for
-ACRONYM_DEFINED_RE = re.compile(r"(?P<full>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){0,9}[A-Z][\w’'&.-]*)\s+\((?P<acronym>[A-Z][A-Z&.]{1,9})\)")
-SPANISH_ROLES = {"el acusado": "defendant", "la acusada": "defendant", "el sospechoso": "suspect", "la víctima": "victim"}
+ACRONYM_DEFINED_RE = re.compile(r"(?<![\w’'&.-])(?P<full>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){0,9}[A-Z][\w’'&.-]*)\s+\((?P<acronym>[A-Z][A-Z&.]{1,9})\)")
+SPANISH_ROLES = {"el acusado": "defendant", "la acusada": "defendant"}
 # who a release's title says wrote what it quotes: "ICYMI — CHICAGO TRIBUNE EDITORIAL BOARD: “…”"
 TITLE_AUTHOR_RE = re.compile(r"^\s*(?:ICYMI\s*[—–:-]\s*)?(?P<who>(?:[A-Z][\w’'.&-]*\s+){1,6}[A-Z][\w’'.&-]*)\s*:\s*[“\"]")
 SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
@@ -500,6 +503,14 @@ def same_person(given: Optional[str], speaker: Optional[str]) -> bool:
 PEOPLE_SPLIT_RE = re.compile(r"(?<=[a-z]{2})%s\.\s+|\n\s*\n" % "".join(f"(?<!{a.capitalize()})" for a in RANK_ABBREVIATIONS))
 
 
+def ends_with_person(who: str, people: "People") -> bool:
+    """Does a run of capitalised words end with a person the release names ("… Inspector General Daniel R. Roe"), not a
+    thing ("the Center on the Administration of Criminal Law")?"""
+    known = people.full.get(who.split()[-1].strip(".,").lower())
+    return bool(known) and who.endswith(known[0].split()[-1]) and len(known[0].split()) >= 2 and \
+        known[0].split()[-1].strip(".,") not in ORG_WORDS and any(t in who.split() for t in known[0].split()[:-1])
+
+
 def publisher_name(document: Document) -> Optional[str]:
     """The publisher as a speaker: "Orange County District Attorney (California)" → "Orange County District Attorney"."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", document.publisher) if document.publisher else None
@@ -709,7 +720,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:  # "Comments from Orange County District Attorney Tony Rackauckas “When I became …”"
         return m.group("who"), None
     if NAME_HEADING_RE.fullmatch(before.strip()) and not HEADING_WORDS_RE.search(before) and \
-            not re.search(rf"\b(?:{CUES}|complained|reported)\b", before.lower()):
+            not (before.isupper() and re.search(rf"\b(?:{CUES}|complained|reported)\b", before.lower())):
         # "Superintendent Larry Snelling, Chicago Police Department “Our …”", not "RESIDENTS … COMPLAINED TO LAW ENFORCEMENT"
         name, role = split_who(before.strip())
         if name and role and len(name.split()) >= 2 and name.split()[-1] not in ORG_WORDS:
@@ -1016,7 +1027,8 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 if dash:  # “…” ¶ "– District Attorney Tony Rackauckas SB 10 would …"
                     who_cue, forward = (dash.group("who"), None), True
                 bare = FOLLOWING_BARE_RE.match(following.text) if not m and not dash else None
-                if bare:  # “…,” ¶ "MJB Deputy Bureau Chief, Assistant State’s Attorney David Williams, who leads CCROC, said."
+                if bare and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in bare.group("who").replace(",", " ").split()):
+                    # only who said it, in names and titles: not "Roe thanked the FBI for its assistance, the office said."  # “…,” ¶ "MJB Deputy Bureau Chief, Assistant State’s Attorney David Williams, who leads CCROC, said."
                     who_cue, forward = (bare.group("who"), bare.group("cue")), True
         in_statement = bool(found) and found[-1]["passage"] is span.passage and found[-1]["speaker"]
         statute = who_cue is None and STATUTE_BEFORE_RE.search(span.passage.text, max(0, local_start - 90), local_start)
@@ -1055,8 +1067,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
                 if speaker == "the court" and people.court:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
-            elif ORG_NAME_RE.fullmatch(who.strip(" ,.")) and not any(  # "The Division of Occupational Safety and Health",
-                    t.lower() in TITLE_WORDS - ORG_TITLE_WORDS for t in who.split()):  # not "… Inspector General Daniel Roe"
+            elif ORG_NAME_RE.fullmatch(who.strip(" ,.")) and not ends_with_person(who.strip(" ,."), people):
+                # "The Division of Occupational Safety and Health", "the Office of the Inspector General", not "… Inspector
+                # General Daniel R. Roe"
                 speaker = re.sub(r"^[Tt]he\s+", "", who.strip(" ,."))
             elif COURT_NAME_RE.fullmatch(who.strip(" ,.")):
                 speaker = COURT_NAME_RE.fullmatch(who.strip(" ,.")).group("court")  # "the Court of Appeal, Fourth …"

@@ -138,6 +138,8 @@ def test_not_figures(sentence):
     ("El acusado enfrentará una sentencia mínima de 25 años hasta cadena perpetua en prisión estatal.", "mínima de 25 años", "at least"),
     ("Roe molested approximately 15 boys and two girls, ages 10 to 14 years old.", "two", None),
     ("The deal decreased the number of significant competitors in the markets from three to two.", "two", None),
+    ("The deposits were structured so that no single deposit exceeded $10,000.", "$10,000", None),
+    ("The defendants set up a network of shell companies that received from $10,000 to $50,000 each.", "$50,000", "up to"),
 ])
 def test_penalty_qualifiers(sentence, surface, qualifier):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -286,6 +288,10 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "five years", "parole denied"),
     ("Roe was already serving a term of 15-to-life in Salinas Valley State Prison for a murder charge.", "15",
      "minimum term of a life sentence in Salinas Valley State Prison for a murder charge"),
+    ("Acme agreed to pay $10 million to settle allegations that it billed Medicare for $2 million in unnecessary tests.",
+     "$2 million", "in unnecessary tests"),
+    ("The relators were awarded $255 million.", "$255 million", "awarded to the relators"),
+    ("Roe and his company were paid $2 million in kickbacks.", "$2 million", "paid to Roe and his company in kickbacks"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -417,7 +423,7 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     # list indexes inside a sentence; "the two" doing something, the people named before
     ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "1"),
     ("To obtain a waiver, states must 1) establish that these circumstances create an undue hardship, and 2) present a plan.", "2"),
-    ("The two fraudulently inflated tax refunds by placing false information on their clients tax returns.", "two"),
+    ("The two subsequently inflated tax refunds by placing false information on their clients tax returns.", "two"),
     # a page cited in brackets, a number alone in quotation marks, a numbered program, the Three Strikes law, ages
     ("“The OCGJ is confident there is no program of jailhouse informant use in the jails.” (p. 19).", "19"),
     ("When “4 to 5” associates ran in pursuit of the fleeing “900” members, Roe shot a “4 to 5” gang member.", "900"),
@@ -444,6 +450,10 @@ def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface)
     ("The counts were: wire fraud, 12; mail fraud, 7.", "12"),
     ("The judge imposed the two to five years requested by prosecutors.", "two"),
     ("The fine for an organizational defendant is not more than the greatest of $5,000,000 or twice the gain.", "$5,000,000"),
+    # "the two" before an adverb of an adjective still counts; "second-degree" is no time; strikes that are not the law
+    ("He sold the two illegally modified rifles to an agent.", "two"),
+    ("He was convicted of 3 second-degree assault charges.", "3"),
+    ("Coalition forces conducted three strikes near Raqqa.", "three"),
 ])
 def test_real_figures_beside_not_figures_are_kept(sentence, surface):
     assert surface in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -911,6 +921,15 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Abuse Unit, Alicia Roe.", "Alicia Roe"),
     ("Cook County State’s Attorney Eileen O’Neill Roe spoke.\n\n“We knew immediately that we had to focus on domestic "
      "violence,” SA Roe told the crowd.", "Eileen O’Neill Roe"),
+    # a paragraph that says more than who said it is no attribution; someone else's "its mission"; "States" in a name
+    # heading is no cue; an office named in full
+    ("“We are pleased,” said Jon Roe.\n\n“It shows what we can do together.”\n\nRoe thanked the FBI for its assistance, "
+     "the office said.", "Jon Roe"),
+    ("The fraudulent charity told donors its mission was “to help wounded veterans and their families.”", None),
+    ("United States Attorney Jane Roe, Eastern District of Texas “Our office will continue to prosecute these cases.”",
+     "Jane Roe"),
+    ("The Office of the Inspector General investigated and “found that the agency failed to act.”",
+     "Office of the Inspector General"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
