@@ -977,6 +977,19 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
     respectively_lists(sentence, found)
     alternatives(sentence, found)
     shared_heads(sentence, found)
+    read_verbs_around(sentence, found)
+    for f in found:
+        if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
+            f["measure"] = head_near(sentence, f["start"]) or \
+                " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
+                clause_after(sentence, f["end"])
+    return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
+
+
+def read_verbs_around(sentence: str, found: List[dict]) -> None:
+    """What the verbs around a figure say of it, once every figure has its measure: a change "from three to two",
+    a term "15-to-life", "denied parole for five years", a sum a verb moves, "For three decades, …", a settlement,
+    "killed up to 800 persons", "exceeded $2 million"; and no function word left at a measure's end."""
     for f, following in zip(found, found[1:]):
         if f["unit"] == following["unit"] == "count" and re.fullmatch(r"\s*to\s*", sentence[f["end"]:following["start"]]) and \
                 CHANGE_FROM_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
@@ -1013,12 +1026,6 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                 not re.search(r"\b(?:no|not|never|nor|didn’t|didn't|doesn’t|doesn't)\b[^,;.]{0,40}$", sentence[max(0, f["start"] - 60):f["start"]]):
             f["qualifier"] = "more than"  # "the understatements of tax exceeded $2 million"
         f["measure"] = without_dangling_end(f["measure"])
-    for f in found:
-        if not f["measure"]:  # nothing after it and nothing that names it: the words before it, at least
-            f["measure"] = head_near(sentence, f["start"]) or \
-                " ".join(re.split(r"[;:]", sentence[max(0, f["start"] - 160):f["start"]])[-1].strip(" ,").split()[-10:]) or \
-                clause_after(sentence, f["end"])
-    return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
 
 
 # a term something is denied or taken away for: "denied parole for five years", "suspended his license for two years"
