@@ -50,7 +50,7 @@ def facts(index, query: Optional[str] = None, doc: Optional[str] = None, unit: O
     rows = facts_matching(index, query, filters, limit) if query else listing(index, "facts", None, [], filters, limit)
     results = [{"id": r["id"], "surface": r["surface"], "value": r["value"] if r["value"] % 1 else int(r["value"]),
                 "unit": r["unit"], "qualifier": r["qualifier"], "measure": r["measure"], "sentence": r["sentence"],
-                "counted": r.get("counted"), "currency": r.get("currency"), "period": r.get("period"),
+                "counted": r.get("counted"), "currency": r.get("currency"), "period": r.get("period"), "range": r.get("range"),
                 "citation": record_citation(index, r)} for r in rows]
     return {"query": query, "results": results}
 

@@ -64,7 +64,7 @@ PATTERNS = [
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen|(?:Swiss\s+)?francs)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
-    ("percent", re.compile(rf"\b(?P<n>{NUMBER})\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    ("percent", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
     # a year and a half, two and a half years
     ("half_more", re.compile(rf"\b(?P<n>an?|{NUMBER})[\s-]+(?:(?P<per>years?|months?|weeks?|days?|hours?)[\s-]+and[\s-]+a[\s-]+half|"
                              rf"and[\s-]+a[\s-]+half[\s-]+(?P<per2>years?|months?|weeks?|days?|hours?))\b(?![\s-]*old)", re.I)),
@@ -170,7 +170,7 @@ NOT_FIGURE_RES = [
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
     re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
     # the emergency number naming a service: "911 services", "a 911 call", "the 911 dispatcher"
-    re.compile(r"\b911\s+(?:services?|calls?|call\s+cent(?:er|re)s?|dispatch\w*|operators?|cent(?:er|re)s?|systems?|"
+    re.compile(r"\b911\s+(?:services?|calls?|cards?|call\s+cent(?:er|re)s?|dispatch\w*|operators?|cent(?:er|re)s?|systems?|"
                r"emergency|lines?|hang-?ups?|recordings?|tapes?|communications?)\b", re.I),
     # ZIP codes after a place and a comma or a state's code: "Rancho Santa Margarita, 92688", "CA 92688"
     re.compile(r"(?<=[A-Za-z.],\s|[A-Z]{2}\s)\d{5}(?:-\d{4})?\b(?!\s*(?:%|percent|[a-z]))"),
@@ -220,7 +220,28 @@ NOT_FIGURE_RES = [
                r"\b(?:the|SBAs?|SBA’s)\s+\d{3}\s+loan\s+program\b|"
                r"\b(?:niñ[oa]s?|hermanas?|hermanos?|hij[oa]s?|víctimas?|joven|jóvenes|mujer|hombre|menor(?:es)?|adolescentes?|"
                r"muchach[oa]s?)\s+de\s+\d{1,3}\s+años\b|\bages?\s+ranging\s+(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}\b", re.I),
-    re.compile(r"\b(?:Three|Two)[\s-]Strikes?\b"),  # California's Three Strikes law (capitals: not "conducted three strikes")
+    re.compile(r"\b(?:Three|Two)[\s-]Strikes?\b"),
+    # calibres in millimetres before the gun: "a loaded 9 mm semi-automatic handgun", "his 9-millimeter pistol"
+    re.compile(r"\b\d+(?:\.\d+)?[\s-]?(?:mm|millimeter|millimetre)\b(?=\s+(?:[\w-]+\s+){0,2}(?:handguns?|pistols?|rifles?|guns?|"
+               r"firearms?|ammunition|rounds?|bullets?|shell|casings?|cartridges?|Glock|Luger|Beretta|Taurus|Ruger|"
+               r"semi-automatic|semiautomatic)\b)", re.I),
+    # numbered counts and stops listed together: "on counts one through five and seven", "at Stops 4 and 5"
+    re.compile(rf"\b(?:[Cc]ounts?|[A-Z][a-z]{{2,}}s)\s+(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:,|and|or|&|through|to|-|–)\s*"
+               rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?!\s*(?:%|percent|years?|months?|days?)\b)"),
+    # gangs named by a number: "MS 13", "the 59 Brim Bloods", "8 Trey Crips"
+    re.compile(r"\bMS[\s-]?13\b|\b\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
+               r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)"),
+    # code sections: "pursuant to penal code 290", "Vehicle Code 23152"
+    re.compile(r"\b(?:penal|vehicle|health\s+and\s+safety|welfare\s+and\s+institutions|government|insurance|labor|business\s+and\s+"
+               r"professions|revenue\s+and\s+taxation|civil|family|education|fish\s+and\s+game)\s+code\s+(?:section\s+|sec\.\s*)?"
+               r"\d+(?:\.\d+)?(?:\([a-z0-9]\))*", re.I),
+    # links to other stories in brackets: "[WATCH: 3 Things You Should Know …]"
+    re.compile(r"\[(?:WATCH|RELATED|READ|VIDEO|PHOTOS?|LISTEN|MORE)\s*:[^\]]{0,200}\]"),
+    # an age after a name with no comma before it: "John D. Gries 48, of Bayshore"; "arrested when he was 17"
+    re.compile(r"\b[A-Z][a-z]+\s+\d{1,2},\s+(?:of|from)\s+[A-Z]|\bwhen\s+(?:he|she|they|I|we)\s+(?:was|were)\s+"
+               r"(?:only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years?|months?|weeks?|days?|hours?|feet|pounds|miles|times)\b)"),
+    # a partner: "their other half"
+    re.compile(r"\b(?:my|his|her|their|your|our)\s+other\s+half\b", re.I),  # California's Three Strikes law (capitals: not "conducted three strikes")
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
     re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s*\(\s*(?:1[2-9]|[2-9]\d)\s*(?:[;,][^()]{0,20})?\)"),
 ]
@@ -316,6 +337,13 @@ NOT_FIGURE_NEEDS = {
                                   "route", "highway", "interstate", "bill", "act", "room", "suite", "unit", "apartment",
                                   "box", "flight", "model", "version", "windows", "iphone", "covid", "force"),
 }
+NOT_FIGURE_NEEDS.update({
+    "(?:mm|millimeter|millimetre)": ("mm", "millimet"),
+    "\\bMS[\\s-]?13": ("ms", "blood", "crip", "brim", "piru", "gangster", "mafia", "disciple", "loco", "posse", "sure", "norte"),
+    "(?:penal|vehicle": ("code",),
+    "\\[(?:WATCH": ("[",),
+    "other\\s+half": ("half",),
+})
 NEEDS = [(pattern, next((words for key, words in NOT_FIGURE_NEEDS.items() if key in pattern.pattern), ()))
          for pattern in NOT_FIGURE_RES]
 
@@ -338,14 +366,23 @@ def overlaps(span, mask: bytearray) -> bool:
 
 
 def counted_noun(after: str) -> Optional[str]:
-    """The counted noun after a number: "450 police officers from 41 countries" → "police officers"."""
+    """The counted noun after a number: "450 police officers from 41 countries" → "police officers",
+    "two 8-inch kitchen knives" → "8-inch kitchen knives", "a $4.9 million civil and criminal resolution" → "civil and
+    criminal resolution"."""
+    size = SIZE_BEFORE_NOUN_RE.match(after)
+    if size:
+        noun = counted_noun(after[size.end():])
+        return f"{size.group(0).strip()} {noun}" if noun else None
+    both = PAIRED_ADJECTIVES_RE.match(after)
+    if both:
+        return " ".join(both.group(0).split())
     match = COUNT_NOUN_RE.match(after)
     if not match:
         return None
     words = []
     for word in match.group(1).split():
         bare = word.strip(".,;:")
-        if bare.lower() in STOP_WORDS or bare.lower() in PREPOSITIONS or (words and VERB_HINT.match(bare)):
+        if bare.lower() in STOP_WORDS | PREPOSITIONS | NOT_COUNTED or (words and VERB_HINT.match(bare)):
             break
         if word in ("Ltd.", "Inc.", "Co.", "Corp.", "U.S.", "St."):  # "two Fujikura Ltd. executives"
             words.append(word)
@@ -358,13 +395,22 @@ def counted_noun(after: str) -> Optional[str]:
     return " ".join(words)
 
 
-CLAUSE_END_RE = re.compile(r"[;:]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])|[,.]”|[,.]\"(?=\s|$)")  # "… for fiscal year 2009.In total"
+# words that end a counted noun: where or when the thing counted was ("11 times inside a station", "4 of the 10
+# defendants yesterday")
+NOT_COUNTED = {"inside", "outside", "near", "throughout", "yesterday", "today",
+               "tonight", "tomorrow", "ago", "earlier", "later", "respectively", "apiece"}
+SIZE_BEFORE_NOUN_RE = re.compile(r"\s+\d+(?:\.\d+)?-(?:inch|foot|pound|ounce|gallon|millimeter|round|page|carat|karat)(?=\s+[a-z])")
+PAIRED_ADJECTIVES_RE = re.compile(r"\s+(?:civil|criminal|federal|state|administrative|global|monetary|compensatory|punitive)\s+"
+                                  r"(?:and|or)\s+(?:civil|criminal|federal|state|administrative|global|monetary|compensatory|"
+                                  r"punitive)\s+[a-z]+")
+CLAUSE_END_RE = re.compile(r"[;:•▪●]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])|[,.]”|[,.]\"(?=\s|$)")  # "… for fiscal year 2009.In total"
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|Bros|Jr|Sr|"
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
 # "… and injured another", "; …"
 TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary|Court Date|Status Conference|Jury Trial|"
-                         r"Mandatory|Circumstances of|Case #)\b)|"
+                         r"Mandatory|Circumstances of|Case #|Continued arraignment|Lifetime sex offender)\b)|"
+                         r"\s*,\s+(?=(?:the\s+)?(?:evidence|records|investigation|testimony)\s+(?:showed|shows|revealed|reveals|established)\b)|"
                          r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
@@ -483,6 +529,16 @@ CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
+BAIL_BEFORE_RE = re.compile(r"\b(?:bail|bond)\s+(?:(?:be|was|is|been|being|will\s+be|to\s+be)\s+)?(?:set|fixed|increased|raised|lowered|"
+                            r"reduced)\s+(?:at|to)\s+$|\b(?:held|remains|remain|jailed)\s+(?:\w+\s+)?(?:on|in\s+lieu\s+of)\s+$", re.I)
+RELATIVE_SUBJECT_RE = re.compile(r"(?:the|a|an|its|their|his|her|this)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+"
+                                 r"(?:which|that|who)(?:\s+(?:has|have|had))?\s+$")
+# a change a verb makes to its object: "increase hop-on, hop-off bus tour prices by approximately 10 percent"
+CHANGED_OBJECT_RE = re.compile(r"\b(?P<verb>increas|rais|reduc|cut|lower|inflat|boost|decreas)(?:e|es|ed|ing|s|ting)?\s+"
+                               r"(?P<what>(?:(?!by\b|to\b|from\b)(?-i:[a-z])[\w,’'-]*\s+){1,7}?)by\s+"
+                               r"(?:(?:nearly|almost|about|approximately|roughly|more\s+than|over|at\s+least|up\s+to)\s+)?$", re.I)
+CHANGE_NOUNS = {"increas": "increase in", "rais": "increase in", "boost": "increase in", "reduc": "reduction in",
+                "cut": "cut in", "lower": "reduction in", "decreas": "reduction in", "inflat": "inflation of"}
 DATED_BRACKET_RE = re.compile(rf"\s*\((?=\s*(?:{MONTH}|(?:19|20)\d\d\b))", re.I)
 
 
@@ -498,7 +554,7 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
         break
     text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
     text = DATED_BRACKET_RE.split(text, maxsplit=1)[0]  # "10 years' supervised release (August 21, 2008)"
-    words = re.sub(r"^\s*(?:dollars|dólares)\b", "", text).lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
+    words = re.sub(r"^\s*(?:dollars|dólares)\b|^[’']s\b", "", text).lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
     while words and words[-1].strip(",").lower() in DANGLING_WORDS:
         words.pop()
     return " ".join(words).strip(" ,.”\"’")
@@ -539,7 +595,7 @@ LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|
 def clause_before(before: str, limit: int = 12) -> Optional[str]:
     """The words of the figure's own clause before it: "the department recovered" for "…, the department
     recovered $422 million in fiscal year 2011"."""
-    clause = re.split(r",(?!\d{3})|[;:“”\"]|\s[–—]\s", before)[-1]
+    clause = re.split(r",(?!\d{3})|[;:“”\"•▪●]|\s[–—]\s", before)[-1]
     words = clause.split()
     while words and words[-1].lower() in DANGLING_WORDS | {"by", "during", "over", "within"}:
         words.pop()
@@ -564,7 +620,7 @@ def noun_before(before: str) -> Optional[str]:
 
 def head_before(before: str) -> str:
     """The last words of the figure's own clause before it, without the words that only lead to it."""
-    words = re.split(r",(?!\d{3})|[;:]|\sand\s", before)[-1].split()
+    words = re.split(r",(?!\d{3})|[;:•▪●]|\sand\s", before)[-1].split()
     while words and words[-1].strip(",").lower() in HEAD_END_WORDS:
         words.pop()
     words = words[-8:]
@@ -643,10 +699,17 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     reach = previous_end if sentence[previous_end:start].strip() != "(" else 0
     window = re.sub(r"\s[–—]\s[^–—]{1,120}\s[–—]\s", " ", sentence[max(reach, start - 200):start]) if unit in ("percent", "count") else ""
     changed = CHANGED_BY_RE.search(window, max(0, len(window) - 60))
+    by_verb = CHANGED_OBJECT_RE.search(window, max(0, len(window) - 90)) if unit == "percent" else None
+    if by_verb and not changed:
+        what = by_verb.group("what").strip(" ,")
+        return f"{CHANGE_NOUNS[by_verb.group('verb').lower()]} {what}"
     if changed and unit == "count" and not re.search(r"\bby\b", changed.group(0)):
         changed = None  # "Roe grew more than 1,000 marijuana plants": no change, a verb and its object
     if changed:  # "Shootings and shooting victims – which … – decreased by 19%"
         what = head_before(window[:changed.start()])
+        relative = RELATIVE_SUBJECT_RE.search(window, 0, changed.start() + 1)
+        if relative and re.fullmatch(r"(?:(?:which|that|who)\s*)?(?:has|have|had)?", what):
+            what = relative.group(1)  # "the global rhinoceros population, which has declined by more than 90 percent"
         if what:
             return f"{what} {changed.group('verb')}"
     parent = PARENT_OF_RE.search(before[-30:]) if unit == "count" and not counted else None
@@ -665,6 +728,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         what = " ".join(w for w in words[cut + 1:] if w not in ("the", "a", "an"))
         if what and what.split()[-1] not in STOP_WORDS | VAGUE_NOUNS:
             return f"duration of the {what}"
+    if counted and SIZE_BEFORE_NOUN_RE.match(sentence, end):
+        next_start = None  # "two 8-inch kitchen knives": the size is part of what is counted
     tail = clause_after(sentence[:next_start] if next_start is not None else sentence, end)
     if SUBORDINATE_START_RE.match(sentence) and len(sentence[:start].split()) >= 3 and MAIN_CLAUSE_RE.match(sentence, end):
         tail = ""
@@ -698,6 +763,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"{relative.group(1)}: {clause_after(sentence, end + (after.end() if after else 0))}".strip(" :")
     if counted == "times" and not re.match(r"^(?:more|less|higher|lower|greater|larger|smaller|as|the)\b", tail):
         head = head_near(sentence, start)
+        done = re.search(r"\b(?:for|by|after|while|when)\s+([a-z]+ing\b.*)", head)
+        if done and len(done.group(1).split()) >= 2:
+            return done.group(1)  # "… guilty plea to attempted murder for stabbing an MTA subway conductor 11 times"
         if len(head.split()) >= 2:
             return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"  # "15 or more", "0.08 percent or more"
     if unit == "duration" and re.match(r"^to[\s-]+life\b", tail, re.I):
@@ -714,6 +782,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         # the words after say when or turn to another matter; what is paid or done is said before the figure
         subject = subject_is(sentence, start)
         said = subject.group(1) if subject and not any(ch.isdigit() for ch in subject.group(1)) else clause_before(before)
+        named = noun_before(before) if re.search(r"\sof\s+$", before) and unit in ("money", "count", "percent") else None
+        if named:
+            said = named  # "reported consolidated revenues of $2.8 billion in 2015"
         if said:
             rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
             return f"{said} {rest}".strip() if re.match(r"^(?:in|for|of)\s", rest) else said
@@ -738,6 +809,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         paid = paid_to(sentence, before, end, next_start)
         if paid:
             return paid
+    if unit == "money" and BAIL_BEFORE_RE.search(before[-60:]):
+        return "bail"  # "request bail be set at $500,000 for …", "is being held on $50,000 and must prove …"
     named = noun_before(before) if unit in ("money", "duration", "other", "percent") else None
     if named and unit == "duration" and named.split()[-1].lower() in RELATIONS:
         return f"length of {RELATIONS[named.split()[-1].lower()]}"  # "her husband of 15 years"
@@ -986,13 +1059,34 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
     return [f for f in found if f["measure"]]  # a figure alone in a table cell says nothing a reader can check
 
 
+def changed_subject(sentence: str, change) -> str:
+    """What a change "from … to …" changes: the verb's object ("increasing the organizations recovery rate from …"),
+    else the words before the verb ("Shooting victims in Brooklyn plunged by 23.1%, from …")."""
+    verb_end = change.start() + len(change.group(0).split()[0])
+    between = re.sub(r"^\s*by\s+\S+\s*,?|\s*from\s*$", "", sentence[verb_end:change.end()]).strip(" ,")
+    if len(between.split()) >= 2 and not ANY_NUMBER_RE.search(between):
+        return between
+    return head_before(sentence[max(0, change.start() - 120):change.start()].rstrip(" ,"))
+
+
 def read_verbs_around(sentence: str, found: List[dict]) -> None:
     """What the verbs around a figure say of it, once every figure has its measure: a change "from three to two",
     a term "15-to-life", "denied parole for five years", a sum a verb moves, "For three decades, …", a settlement,
     "killed up to 800 persons", "exceeded $2 million"; and no function word left at a measure's end."""
     for f, following in zip(found, found[1:]):
-        if f["unit"] == following["unit"] == "count" and re.fullmatch(r"\s*to\s*", sentence[f["end"]:following["start"]]) and \
-                CHANGE_FROM_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
+        change = CHANGE_FROM_RE.search(sentence, max(0, f["start"] - 120), f["start"])
+        dated = DATED_CHANGE_RE.fullmatch(sentence, f["end"], following["start"]) if change else None
+        if dated and f["unit"] == following["unit"]:  # "rising from 13 in 2007 to more than 618 in 2012": each year's
+            subject = changed_subject(sentence, change)
+            later = re.match(r"\s+((?:in|by|during)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d|today|now|currently)\b", sentence[following["end"]:])
+            if subject:
+                f["measure"] = f"{subject} {dated.group(1)}"
+                following["measure"] = f"{subject} {later.group(1)}" if later else subject
+            continue
+        if f["unit"] == following["unit"] == "count" and re.fullmatch(r"\s*to\s*", sentence[f["end"]:following["start"]]) and change:
+            subject = changed_subject(sentence, change)
+            if (not f["measure"] or re.search(r"\bfrom$|\d", f["measure"])) and len(subject.split()) >= 2:
+                f["measure"] = subject  # "Shooting victims in Brooklyn plunged by 23.1%, from 808 to 621"
             following["measure"] = f["measure"]  # "decreased the number of competitors … from three to two": one measure
     for f in found:
         if f["unit"] == "count" and re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I):
@@ -1013,15 +1107,18 @@ def read_verbs_around(sentence: str, found: List[dict]) -> None:
         if f["unit"] == "money" and SETTLED_FOR_RE.search(sentence, max(0, f["start"] - 120), f["start"]):
             f["measure"] = "settlement"  # "The department settled with Air Ideal and Amkraut for $250,000 plus …"
         done = DONE_TO_COUNT_RE.search(sentence, max(0, f["start"] - 30), f["start"]) if f["unit"] == "count" else None
-        rest = f["measure"][len(f.get("counted") or ""):]
-        if done and f.get("counted") and f["measure"].startswith(f["counted"]) and \
-                re.fullmatch(r"[a-z]+(?:s|people|men|women|children)", f["counted"].split()[-1]) and \
+        counted = f.get("counted")
+        if done and not counted and re.match(r"\s+of\s+(?:the|these|those|all)\b", sentence[f["end"]:]) and f["measure"]:
+            counted = f["measure"].split()[0]  # "arrested 4 of the 10 defendants": the part is of the whole's noun
+        rest = f["measure"][len(counted or ""):]
+        if done and counted and f["measure"].startswith(counted) and \
+                re.fullmatch(r"[a-z]+(?:s|people|men|women|children)", counted.split()[-1]) and \
                 re.match(r"$|,|\s+(?:in|at|between|for|with|from|on|since|during|over|who|that|after|while|before|across|"
-                         r"without|to|by|under|through)\b", rest):
+                         r"without|to|by|under|through|yesterday|today|last|inside|outside|near)\b", rest):
             # "His teams killed up to 800 persons between …": persons killed, "injuring two others after …"
             verb = done.group(1).lower()
             verb = DONE_FORMS.get(verb, verb)
-            f["measure"] = f"{f['counted']} {verb}{f['measure'][len(f['counted']):]}"
+            f["measure"] = f"{counted} {verb}{rest}"
         if not f["qualifier"] and re.search(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$", sentence[max(0, f["start"] - 20):f["start"]]) and \
                 not re.search(r"\b(?:no|not|never|nor|didn’t|didn't|doesn’t|doesn't)\b[^,;.]{0,40}$", sentence[max(0, f["start"] - 60):f["start"]]):
             f["qualifier"] = "more than"  # "the understatements of tax exceeded $2 million"
@@ -1155,8 +1252,11 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 
 YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
+DATED_CHANGE_RE = re.compile(r"\s+((?:in|by|during)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)\s+to\s+")
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
-                            r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down)\s+(?:[\w-]+\s+){0,6}?from\s+$|"
+                            r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down|"
+                            r"plunged|plummeted|soared|surged|spiked|dipped|tumbled|doubled|tripled|rising|falling|increasing|decreasing|growing|"
+                            r"dropping|declining|climbing|jumping)\s+(?:[\w.,%-]+\s+){0,6}?from\s+$|"
                             r"\b(?:increased?|decreased?|reduced?|cut|raised?|lowered?)\s+the\s+number\s+of\s+(?:[\w-]+\s+){0,8}?from\s+$", re.I)
 
 
@@ -1170,10 +1270,13 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
             if low["unit"] == "count" and high["unit"] != "count":
                 low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
                 low.pop("counted", None)
-            if sentence[:low["start"]].rstrip().lower().endswith("between") or between.strip() in ("to", "-", "–"):
+            lead = re.search(r"\b(?:between|from)\s+$", sentence[max(0, low["start"] - 9):low["start"]], re.I)
+            if lead and lead.group(0).lower().startswith("between") or between.strip() in ("to", "-", "–"):
                 low["qualifier"] = low["qualifier"] or "at least"
                 high["qualifier"] = high["qualifier"] or "up to"
                 low["range_low"] = True
+                first = low["start"] - (len(lead.group(0)) if lead else 0)
+                low["range"] = high["range"] = sentence[first:high["end"]]  # each end shows the whole range
     for f in found:
         if f["unit"] == "duration" and not f["qualifier"] and re.search(r"\b(?:one|an?)\s+(?:to|-|–)\s*$", sentence[:f["start"]]):
             f["qualifier"] = "up to"  # "one to three years": the low end is not read as a figure ("one" never is)
@@ -1222,7 +1325,7 @@ def add_penalty_qualifiers(sentence: str, found: List[dict]) -> None:
         if not cues or BAIL_AFTER_RE.match(sentence, f["end"]):
             continue
         cue_start, position, qualifier = max(cues, key=lambda c: c[1])
-        if qualifier == "at least" and "," in before[position:]:
+        if qualifier == "at least" and re.search(r"[,;]", before[position:]):
             continue  # "faces at least 87 months in prison …, three years of supervised release": the cue is the first item's
         if IMPOSED_RE.search(before, position) or REACH_STOP_RE.search(before, position) or \
                 IMPOSED_BEFORE_CUE_RE.search(before[max(0, cue_start - 80):cue_start]):
@@ -1271,7 +1374,7 @@ def figures_of(document: Document, passages: List[Passage]) -> List[Figure]:
                     id=f"{passage.id}#f{len(figures) + 1}", doc_id=document.id, passage_id=passage.id,
                     surface=f["surface"], value=f["value"], unit=f["unit"], qualifier=f["qualifier"],
                     measure=f["measure"], sentence=sentence, start=s_start + f["start"], end=s_start + f["end"],
-                    counted=f.get("counted"), currency=f.get("currency"), period=f.get("period"),
+                    counted=f.get("counted"), currency=f.get("currency"), period=f.get("period"), range=f.get("range"),
                 ))
             if found:
                 population = found[-1]["population"]

@@ -57,6 +57,7 @@ class Figure:
     counted: Optional[str] = None
     currency: Optional[str] = None
     period: Optional[str] = None
+    range: Optional[str] = None  # both ends of a range carry the whole range as written: "between $2,000 and $6,000"
 
 
 @dataclass(frozen=True)

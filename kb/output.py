@@ -152,7 +152,8 @@ def text_status(payload, color):
 def text_facts(payload, color):
     for r in payload["results"]:
         value = f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
-        yield f"{r['surface']}  = {value} {r['unit']}{' (' + r['qualifier'] + ')' if r['qualifier'] else ''}  — {one_line(r['measure'])}"
+        within = f", of the range “{r['range']}”" if r.get("range") else ""
+        yield f"{r['surface']}  = {value} {r['unit']}{' (' + r['qualifier'] + within + ')' if r['qualifier'] else ''}  — {one_line(r['measure'])}"
         yield f"   {r['citation']['cite']}"
 
 

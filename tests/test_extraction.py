@@ -435,6 +435,19 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("En el 2 de septiembre del 2006 la Victima # 4 invito a su amiga, Victima # 5 de 10 años de edad, a su casa.", "5"),
     ("Panel 1: Realities of Licensing and Litigation Practices", "1"),
     ("Jamal Roe Temple Hills, MD Offense: 1.", "1"),
+    # calibres, numbered counts and stops listed together, gangs named by a number, code sections, links in brackets,
+    # an age after a name without a comma or "when he was", a partner
+    ("Agents stopped him from reaching a loaded 9 mm semi-automatic handgun, which he had hidden.", "9"),
+    ("Police located his 9-millimeter pistol where he had tossed it.", "9-millimeter"),
+    ("The charges apply as follows: Ann Roe on counts one through five and seven, Bo Poe on counts 1-7.", "seven"),
+    ("Doe was speaking at Stops 4 and 5, the Department said.", "5"),
+    ("Citizens are caught in the crossfire of groups like MS 13 and the 18th Street gang.", "13"),
+    ("Fifteen members of two subsets of the 59 Brim Bloods street gang were charged.", "59"),
+    ("Two years in County Jail and sex offender registration pursuant to penal code 290", "290"),
+    ("[WATCH: 3 Things You Should Know About Safe Online Shopping] The FBI released a list.", "3"),
+    ("John D. Roe 48, of Bayshore, New York, was found guilty.", "48"),
+    ("Doe was arrested when he was 17 for evading arrest in a motor vehicle.", "17"),
+    ("The app was marketed to spouses suspecting their other half of cheating.", "half"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -454,6 +467,10 @@ def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface)
     ("He sold the two illegally modified rifles to an agent.", "two"),
     ("He was convicted of 3 second-degree assault charges.", "3"),
     ("Coalition forces conducted three strikes near Raqqa.", "three"),
+    # a count of gang members, a count of counts, a size in millimetres
+    ("When my office indicted 83 Bloods gang members and senior leaders, the goal was to deliver a blow.", "83"),
+    ("He pleaded guilty to two counts of wire fraud.", "two"),
+    ("The storm dropped 40 mm of rain on the county.", "40"),
 ])
 def test_real_figures_beside_not_figures_are_kept(sentence, surface):
     assert surface in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -1144,6 +1161,22 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      "not more than five years", 5, "duration", {"qualifier": "up to", "measure": "supervised release"}),
     ("The maximum civil penalty for an HSR violation increased from $16,000 per day to $40,000 per day effective Aug. 1.",
      "$16,000 per day", 16000, "money", {"period": "day"}),
+    # each end of a range carries the whole range as written
+    ("The victim fell approximately 50 to 60 feet onto a concrete embankment.", "60 feet", 60, "other",
+     {"qualifier": "up to", "range": "approximately 50 to 60 feet"}),
+    ("Each consumer typically paid between $4,295 and $12,600, according to the evidence.", "$4,295", 4295, "money",
+     {"qualifier": "at least", "range": "between $4,295 and $12,600"}),
+    ("Witnesses said they lost amounts from $15,000 to $192,000 in the scheme.", "$192,000", 192000, "money",
+     {"qualifier": "up to", "range": "from $15,000 to $192,000"}),
+    ("He was sentenced to 87 months in prison.", "87 months", 87, "duration", {"range": None}),
+    # a change from one value to another is no range, also after "by 23.1%,"; a percent written with a hyphen
+    ("Shooting victims in Brooklyn plunged by 23.1%, from 808 to 621.", "808", 808, "count",
+     {"qualifier": None, "range": None, "measure": "Shooting victims in Brooklyn"}),
+    ("The country witnessed a dramatic, 45-percent increase in heroin-related deaths.", "45-percent", 45, "percent",
+     {"measure": "increase in heroin-related deaths"}),
+    # "at least" of a drug quantity does not reach a term after a semicolon
+    ("Offense: Possession with intent to distribute at least 50 grams of cocaine base; Southern District of Iowa "
+     "Sentence: 223 months' imprisonment; 10 years' supervised release", "10 years", 10, "duration", {"qualifier": None}),
 ])
 def test_units_currencies_and_article_periods(sentence, surface, value, unit, extra):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
@@ -1274,11 +1307,42 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("Under the plea agreement, Ellis agreed to forfeit $360,000 to the government.", "$360,000",
      "Ellis agreed to forfeit to the government"),
     ("They inflated the price of the contracts by 13 to 21 percent before submitting the contracts to the U.N.",
-     "21 percent", "They inflated the price of the contracts"),
+     "21 percent", "inflation of the price of the contracts"),
     ("He claimed that ELIV had annual investment returns of 36.38 percent for 2010, 44.56 percent for 2012 and 45.11 "
      "percent for 2013.", "45.11 percent", "annual investment returns for 2013"),
     ("A federal grand jury returned an indictment against two Fujikura Ltd. executives for their roles.", "two",
      "Fujikura Ltd. executives for their roles"),
+    # what a count of times counts: the verb and its object, not where it happened
+    ("A Bronx man was sentenced after his guilty plea to attempted murder for stabbing a subway conductor 11 times inside "
+     "a Brooklyn subway station.", "11", "stabbing a subway conductor"),
+    ("Byrd shot three times through the closed door.", "three", "Byrd shot"),
+    # the verb done to a part of a whole: "arrested 4 of the 10 defendants"
+    ("Investigators from the Department of Insurance arrested 4 of the 10 defendants yesterday across the county.", "4",
+     "defendants arrested yesterday across the county"),
+    # a size before the noun counted; two adjectives of one noun
+    ("The defendant walked to a store on Broadway and purchased two 8-inch kitchen knives, the evidence showed.", "two",
+     "8-inch kitchen knives purchased"),
+    ("The department has agreed to a $4.9 million civil and criminal resolution with Roe Bank.", "$4.9 million",
+     "civil and criminal resolution"),
+    # a change a verb makes, and what changes when the clause begins with "which"
+    ("The merger enabled them to increase hop-on, hop-off bus tour prices by approximately 10 percent.",
+     "approximately 10 percent", "increase in hop-on, hop-off bus tour prices"),
+    ("This has led to a decimation of the global rhinoceros population, which has declined by more than 90 percent "
+     "since 1970.", "more than 90 percent", "global rhinoceros population declined"),
+    ("South Africa has seen an escalation in poaching of live animals, rising from 13 in 2007 to more than 618 in 2012.",
+     "13", "seen an escalation in poaching of live animals in 2007"),
+    ("South Africa has seen an escalation in poaching of live animals, rising from 13 in 2007 to more than 618 in 2012.",
+     "more than 618", "seen an escalation in poaching of live animals in 2012"),
+    ("He was honoured for increasing the organizations recovery rate from 62 percent in 1990 to 97 percent today.",
+     "97 percent", "the organizations recovery rate today"),
+    # bail set or held on; a noun before "of" when the tail only says when; a possessive after a term; a bullet ends a measure
+    ("The People will request bail be set at $500,000 for Roe and Poe.", "$500,000", "bail"),
+    ("Roe is being held on $50,000 and must prove the money is from a legal source.", "$50,000", "bail"),
+    ("Roe Media is one of the largest advertising companies in the country and reported revenues of $2.8 billion in 2015.",
+     "$2.8 billion", "revenues"),
+    ("Roe Mutual paid one year’s commission in advance.", "one year", "commission in advance"),
+    ("Prosecutors will ask for: • Misdemeanor: Six months presumptive term • State jail felonies: Two years presumptive "
+     "term • First-Degree Felonies: Five years", "Two years", "presumptive term"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
