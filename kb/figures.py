@@ -35,7 +35,7 @@ PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month",
            # Spanish releases: "15 años de prisión"
            "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week", "semanas": "week",
            "día": "day", "días": "day"}
-MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat)"
+MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat|libras?|kilogramos?|gramos?|onzas?)"
 QUALIFIERS = [
     ("almost", r"almost|nearly|just under|close to|approaching|casi"),
     ("about", r"about|approximately|around|roughly|some|an estimated|estimated|alrededor de|aproximadamente|cerca de"),
@@ -60,7 +60,7 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has|fine|fines|penalty|bail|bond|restitution|forfeiture|judgment|check|payment|bribe)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen|(?:Swiss\s+)?francs)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
@@ -81,7 +81,7 @@ PATTERNS = [
                             r"likelier|likely|bigger|longer|over)\b|\s+as\s+(?:many|much|likely|high|large|long|often)\b)", re.I)),
     # two-day operation, 24-hour hotline
     ("adjective", re.compile(rf"\b(?P<n>{NUMBER})-(?P<per>year|month|week|day|hour|minute)(?!-old)\b", re.I)),
-    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?:(?:fiscal|calendar|consecutive|straight|full)\s+(?=[a-z]+s\b))?(?P<per>years?|months?|weeks?|days?|hours?|minutes?|seconds?(?![\s-]+(?:degree|generation|hand|chance|time|amended|superseding))|decades?|años?|mes(?:es)?|"
+    ("duration", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?P<ormore>\s+or\s+(?:more|longer|less|fewer))?(?:\s+|-(?=(?:years|months|weeks|days|hours)\b))(?:(?:fiscal|calendar|consecutive|straight|full|additional|more|extra|further|long)\s+(?=[a-z]+s\b))?(?P<per>years?|months?|weeks?|days?|hours?|minutes?|seconds?(?![\s-]+(?:degree|generation|hand|chance|time|amended|superseding))|decades?|años?|mes(?:es)?|"
                             r"semanas?|días?)\b", re.I)),
     ("measure", re.compile(rf"\b(?P<n>{NUMBER})(?:\s*\(\s*[\d,.]+\s*\))?(?:\s+|-)(?P<what>{MEASURES})(?:\b|(?=of\b))", re.I)),  # "40 tons", "a 568-foot ship"
     # "the million plus visitors"
@@ -221,6 +221,12 @@ NOT_FIGURE_RES = [
                r"\b(?:niñ[oa]s?|hermanas?|hermanos?|hij[oa]s?|víctimas?|joven|jóvenes|mujer|hombre|menor(?:es)?|adolescentes?|"
                r"muchach[oa]s?)\s+de\s+\d{1,3}\s+años\b|\bages?\s+ranging\s+(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}\b", re.I),
     re.compile(r"\b(?:Three|Two)[\s-]Strikes?\b"),
+    # stages named by a number word with capitals: "Tampa (Phase Six)", "Tier Two"
+    re.compile(r"\b(?:Phase|Tier|Level|Stage|Step|Round|Part|Chapter|Volume|Season|Book|Title)\s+(?:One|Two|Three|Four|Five|Six|"
+               r"Seven|Eight|Nine|Ten|Eleven|Twelve)\b"),
+    # "one day they are going to …": some day, not a term
+    re.compile(r"(?<!\bfor )(?<!\bwithin )(?<!\bafter )(?<!\bin )(?<!\bper )\b[Oo]ne\s+day(?=\s+(?:they|he|she|we|you|I|it|"
+               r"this|that|there|someone|somebody)\s)"),
     # calibres in millimetres before the gun: "a loaded 9 mm semi-automatic handgun", "his 9-millimeter pistol"
     re.compile(r"\b\d+(?:\.\d+)?[\s-]?(?:mm|millimeter|millimetre)\b(?=\s+(?:[\w-]+\s+){0,2}(?:handguns?|pistols?|rifles?|guns?|"
                r"firearms?|ammunition|rounds?|bullets?|shell|casings?|cartridges?|Glock|Luger|Beretta|Taurus|Ruger|"
@@ -415,7 +421,7 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
-                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)|\s+and\s+(?=so\s+far\b)")
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)|\s+and\s+(?=so\s+far\b)|\s+and\s+(?=(?:a|an|the)\s+(?:maximum|minimum|mandatory)\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -566,6 +572,11 @@ OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|if|
                              r"(?:before|after|while|without|by)\s+[a-z]+ing\b|"
                              r"(?P<when>(?:(?:effective|as\s+of|beginning|starting)\s+" + MONTH + r"|at\s+(?:his|her|their|the)\s+(?:\w+\.?\s+\d{1,2},?\s+)?sentencing|in\s+(?:fiscal\s+year|FY)\s*"
                              r"(?:19|20)\d\d|in\s+(?:19|20)\d\d)\b))", re.I)
+# a term followed by a clause of its own: "served on active duty for seven months beginning in March 2007", "on the run for
+# over 10 years thinking he got away with murder" (the words before say what lasted)
+EQUAL_TO_RE = re.compile(r"\b(?:a|an)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b[^,;.]{0,60}?\s(?:equal|equivalent)\s+to\s+(?:about\s+|approximately\s+)?$")
+PARTICIPLE_CLAUSE_RE = re.compile(r"^(?!(?:during|including|following|regarding|concerning|involving|totaling|totalling|according|"
+                                  r"pending|remaining|preceding|ending\s+(?:in|on))\b)[a-z]+ing\b")
 RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)(?:\s+from)?|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
 NUMBER_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:total\s+)?number\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,7}?)\s+(?:increased|decreased|rose|"
                           r"fell|grew|dropped|declined|jumped|climbed|was|is|were|are|has|had)\b")
@@ -609,6 +620,15 @@ def noun_before(before: str) -> Optional[str]:
     if not match:
         return None
     words = match.group(1).split()
+    whole = re.search(r"\b([a-z][\w-]*s)\s+(?:to|from|for|with|against|by|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:totaling|totalling|"
+                      r"amounting\s+to)\s+$", before)
+    if whole and whole.group(1) not in STOP_WORDS and not VERB_HINT.match(whole.group(1)) and \
+            not re.search(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*$", before[:whole.start()]):
+        return " ".join(re.sub(r"\s+(?:totaling|totalling|amounting\s+to)\s+$", "", before[whole.start():]).split())
+    both = re.search(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+and\s+[a-z][\w-]*)\s+(?:totaling|totalling|amounting\s+to)\s+$", before)
+    if both and both.group(1).split()[0] not in STOP_WORDS and \
+            not any(w in STOP_WORDS - {"and"} or VERB_HINT.match(w) for w in both.group(1).split()):
+        return both.group(1)  # "a criminal fine and forfeiture totaling $233.5 million": the sum of both
     stops = [k for k, w in enumerate(words) if w.lower() in STOP_WORDS - {"per", "each"}]
     words = words[stops[-1] + 1:] if stops else words  # "a $75,000 fine and restitution of" → "restitution"
     while words and VERB_HINT.match(words[0]) and not (len(words) == 2 and words[1].lower() in TERMS_AFTER_PARTICIPLE):
@@ -644,6 +664,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     cut where the sentence goes on to another figure or another matter.
     """
     before = sentence[max(previous_end, start - 160):start]  # a window: a search of the whole beginning
+    before = re.sub(r"\s+of\s+the\s+(?:greater|greatest|lesser|larger)\s+of\s+$", " of ", before)  # "a fine of the greater of $250,000 or …"
     # for each figure made one long sentence cost its length squared
     of_which = OF_WHICH_AFTER_RE.match(sentence, end) if unit == "count" else None
     if of_which:  # "Liechtenstein foundations, two of which were established by …": the noun before and what is said of them
@@ -673,8 +694,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
             words.pop(0)
         return " ".join(words)
+    equal = EQUAL_TO_RE.search(before[-100:]) if unit == "percent" and re.match(r"^of\s", clause_after(sentence, end)) else None
+    if equal:  # "will pay a penalty equal to 27.5 percent of the high value of the accounts"
+        share = re.sub(r"^of\s+(?:the\s+)?", "", clause_after(sentence, end))
+        return f"{equal.group(1)} as a share of {share}"
     if unit == "other" and re.search(r"(?:per|an|a)[\s-]+hour\b|\bmph\b|km/h", sentence[start:end], re.I):
-        return "speed"
+        return "speed limit" if re.match(r"\s+speed\s+limits?\b", sentence[end:]) else "speed"
     label = LABEL_BEFORE_RE.search(before[-70:]) if not counted or counted[:1].isupper() else None
     if label and unit in ("count", "percent", "money") and re.search(r"[a-z]", label.group(1)):
         return label.group(1).strip()
@@ -776,7 +801,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
             return f"{named} {tail}"
         rest = re.sub(r"^to[\s-]+life\b\s*", "", tail, flags=re.I)
         return f"minimum term of a life sentence {rest}".strip()
-    other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail))
+    spent = re.search(r"\b(?:spen[dt]s?|spending|took|takes?|taking)\s+(?:(?:the|his|her|their)\s+)?(?:(?:next|last|past|first)\s+)?"
+                      r"(?:(?:nearly|almost|about|approximately|more\s+than|over)\s+)?$", before)
+    participle = PARTICIPLE_CLAUSE_RE.match(tail) if unit == "duration" and "-" not in sentence[start:end] and not spent and \
+        re.search(r"\bfor\s+(?:the\s+)?(?:(?:next|last|past|first)\s+)?$", before) else None
+    other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail)) or participle
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
         # the words after say when or turn to another matter; what is paid or done is said before the figure
@@ -902,6 +931,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
 
 QUOTED_NAME_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s*){1,4}[”\"]")
 DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
+NOUN_RATE_RE = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:per|each|a)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)")
 RATE_AFTER_RE = re.compile(r"[\s-]+(?:a|an|per|each)[\s-]+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
@@ -982,6 +1012,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
             if rate:  # "worked three days a week", "12 hours per day", "$40,000 per day": the rate is part of the figure
                 end = rate.end()
                 extra = {**extra, "per": rate.group(1).lower()} if kind == "duration" else {**extra, "period": rate.group(1).lower()}
+            noun_rate = NOUN_RATE_RE.match(sentence, end) if kind == "money" and not rate else None
+            if noun_rate:  # "a $150 stipend per week": the sum is a weekly one
+                extra = {**extra, "period": noun_rate.group(1).lower()}
             if match.groupdict().get("plus") and (match.group("plus") or "").strip():
                 qualifier = "more than"
             if match.groupdict().get("ormore"):  # "15 or more years"
@@ -1063,7 +1096,7 @@ def changed_subject(sentence: str, change) -> str:
     """What a change "from … to …" changes: the verb's object ("increasing the organizations recovery rate from …"),
     else the words before the verb ("Shooting victims in Brooklyn plunged by 23.1%, from …")."""
     verb_end = change.start() + len(change.group(0).split()[0])
-    between = re.sub(r"^\s*by\s+\S+\s*,?|\s*from\s*$", "", sentence[verb_end:change.end()]).strip(" ,")
+    between = re.sub(r"^\s*(?:by\s+\S+\s*,?|in\s+)|\s*from\s*$", "", sentence[verb_end:change.end()]).split(",")[0].strip(" ,")
     if len(between.split()) >= 2 and not ANY_NUMBER_RE.search(between):
         return between
     return head_before(sentence[max(0, change.start() - 120):change.start()].rstrip(" ,"))
@@ -1078,7 +1111,8 @@ def read_verbs_around(sentence: str, found: List[dict]) -> None:
         dated = DATED_CHANGE_RE.fullmatch(sentence, f["end"], following["start"]) if change else None
         if dated and f["unit"] == following["unit"]:  # "rising from 13 in 2007 to more than 618 in 2012": each year's
             subject = changed_subject(sentence, change)
-            later = re.match(r"\s+((?:in|by|during)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d|today|now|currently)\b", sentence[following["end"]:])
+            later = re.match(r"\s+((?:in|by|during)\s+(?:(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d|FY\s?(?:19|20)?\d\d)|today|now|currently|"
+                             r"(?:this|last)\s+(?:past\s+)?year)\b", sentence[following["end"]:])
             if subject:
                 f["measure"] = f"{subject} {dated.group(1)}"
                 following["measure"] = f"{subject} {later.group(1)}" if later else subject
@@ -1148,7 +1182,7 @@ DONE_FORMS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
 
 
 # "… $1,136,862.32 in restitution, including $201,065.49 to the IRS": a part of the sum before it
-INCLUDING_RE = re.compile(r"[^.;$]{0,60}?(?:,|\s[–—(]|\()\s*(?:including|of\s+which)\s+(?:about\s+|approximately\s+|nearly\s+)?$")
+INCLUDING_RE = re.compile(r"[^.;$]{0,60}?(?:,|\s[–—(]|\()\s*(?:including|of\s+which)\s+(?:the\s+)?(?:about\s+|approximately\s+|nearly\s+)?$")
 PLACE_TAIL_RE = re.compile(r"^(?:to|from|in|within|by|on|at|into|through|toward|towards)\s")
 
 
@@ -1185,12 +1219,20 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
             # "a civil penalty of $15 million, of which $2 million will be suspended if …"
             said = AUXILIARIES_RE.sub("", own)
             g["measure"] = said[3:] if said.startswith("in ") else f"part of {base} {said}".strip()
+        elif f["unit"] == g["unit"] and PARALLEL_RE.fullmatch(between) and \
+                g["measure"].startswith(PARALLEL_RE.fullmatch(between).group(1) + " ") and \
+                f["measure"].endswith(between.strip(" ,").rsplit(" and", 1)[0].rsplit(" or", 1)[0].strip(" ,")) and \
+                len(f["measure"]) > len(between.strip(" ,").rsplit(" and", 1)[0].strip(" ,")):
+            # "income tax refunds of $573,518 from one client and $202,143 from another client": the noun is the first's
+            own_f = between.strip(" ,").rsplit(" and", 1)[0].rsplit(" or", 1)[0].strip(" ,")
+            g["measure"] = f"{f['measure'][:-len(own_f)].strip()} {g['measure']}"
         elif f["unit"] == g["unit"] == "count" and 0 < len(f["measure"].split()) <= 3 and between.strip(" ,") == f["measure"] and \
                 between.rstrip().endswith(",") and PLACE_TAIL_RE.match(g["measure"]):
             place = re.split(r",|\s+and\s", g["measure"])[0]  # "in Wyoming", not "… and one in Kansas"
             g["measure"] = f"{f['measure']} {place}"
 
 
+PARALLEL_RE = re.compile(r"\s+(from|to|for|on|at)\s+[^,;$\d]{1,40}?,?\s+(?:and|or)\s+")
 # a sum paid to the subject of a passive: "Physicians Choice and the related companies were paid nearly $15 million …",
 # "relators were awarded $255 million"
 PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.&’'-]*|[a-z]+s)"
@@ -1200,9 +1242,11 @@ PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+
 # a verb that moves the sum right before it, then only where or under what it moved: "has recovered more than $30
 # billion under the act"
 MOVED_BEFORE_RE = re.compile(r"\b(?P<verb>recovered|collected|stole|embezzled|obtained|received|paid|spent|lost|raised|seized|"
-                             r"forfeited|laundered|misappropriated|diverted|defrauded|billed|generated)\s+$")
+                             r"forfeited|laundered|misappropriated|diverted|defrauded|billed|generated)\s+"
+                             r"(?P<whom>(?:[A-Z][\w.&’'-]*\s+){1,4})?(?:(?:about|approximately|nearly|almost|more\s+than|over)\s+)?$")
 MOVED_TAIL_RE = re.compile(r"^(?:under|in\s+the\s+course\s+of|during|over\s+the\s+course\s+of|through|since|in\s+total|as\s+a\s+result\s+of|"
-                           r"in\s+(?:19|20)\d\d|in\s+fiscal)\b")
+                           r"in\s+(?:19|20)\d\d|in\s+fiscal|on\s+(?:these|those|such|the|its|their)\s+claims)\b")
+MOVER_RE = re.compile(r"(?:^|[,;]\s+|\band\s+)((?:[A-Z][\w.&’'-]*\s+)(?:(?:and|&)\s+[A-Z][\w.&’'-]*\s+)?)$")
 
 
 def moved_by(sentence: str, f: dict) -> Optional[str]:
@@ -1217,7 +1261,9 @@ def moved_by(sentence: str, f: dict) -> Optional[str]:
         return f"{passive.group('verb')} to {who} {tail}".strip()
     moved = MOVED_BEFORE_RE.search(before)
     if moved and MOVED_TAIL_RE.match(f["measure"]):
-        return f"{moved.group('verb')} {f['measure']}"
+        mover = MOVER_RE.search(before[:moved.start()])  # "Medicare and Medicaid paid approximately $28 million on those claims"
+        who = f"{mover.group(1)}" if mover else ""
+        return f"{who}{moved.group('verb')} {moved.group('whom') or ''}{f['measure']}"
     return None
 
 
@@ -1252,11 +1298,11 @@ def respectively_lists(sentence: str, found: List[dict]) -> None:
 
 YEAR_CIRCUMSTANCE_RE = re.compile(r"\s*\b(?:for|in|during)\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b.*$")
 # "increased from $16,000 per day to $40,000 per day": a change from one value to another, not a range
-DATED_CHANGE_RE = re.compile(r"\s+((?:in|by|during)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)\s+to\s+")
+DATED_CHANGE_RE = re.compile(r"\s+((?:in|by|during)\s+(?:(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d|FY\s?(?:19|20)?\d\d))\s+to\s+")
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
                             r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down|"
                             r"plunged|plummeted|soared|surged|spiked|dipped|tumbled|doubled|tripled|rising|falling|increasing|decreasing|growing|"
-                            r"dropping|declining|climbing|jumping)\s+(?:[\w.,%-]+\s+){0,6}?from\s+$|"
+                            r"dropping|declining|climbing|jumping|rise|drop|decline|jump|fall|decrease)\s+(?:[\w.,%-]+\s+){0,6}?from\s+$|"
                             r"\b(?:increased?|decreased?|reduced?|cut|raised?|lowered?)\s+the\s+number\s+of\s+(?:[\w-]+\s+){0,8}?from\s+$", re.I)
 
 

@@ -448,6 +448,9 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     ("John D. Roe 48, of Bayshore, New York, was found guilty.", "48"),
     ("Doe was arrested when he was 17 for evading arrest in a motor vehicle.", "17"),
     ("The app was marketed to spouses suspecting their other half of cheating.", "half"),
+    # stages named by a number word; "one day" as some day
+    ("Strike Force operations began in Miami (Phase One) and Tampa (Phase Six).", "Six"),
+    ("Every parent should fear that one day they are going to find their child dead.", "one day"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -1169,6 +1172,13 @@ def test_answers_in_an_interview_release_are_the_interviewees():
     ("Witnesses said they lost amounts from $15,000 to $192,000 in the scheme.", "$192,000", 192000, "money",
      {"qualifier": "up to", "range": "from $15,000 to $192,000"}),
     ("He was sentenced to 87 months in prison.", "87 months", 87, "duration", {"range": None}),
+    # a sum per week after its noun; a space after a thousands comma; weights in Spanish; "five additional years"
+    ("During the internship participants will receive a $150 stipend per week.", "$150", 150, "money",
+     {"period": "week", "measure": "stipend"}),
+    ("Roe was also ordered to pay a $1, 250 fine.", "$1, 250", 1250, "money", {"measure": "fine"}),
+    ("La víctima, de 7 años de edad, pesaba solo 34 libras.", "34 libras", 34, "other", {}),
+    ("The report adds five additional years to the previous study.", "five additional years", 5, "duration",
+     {"period": "year"}),
     # a change from one value to another is no range, also after "by 23.1%,"; a percent written with a hyphen
     ("Shooting victims in Brooklyn plunged by 23.1%, from 808 to 621.", "808", 808, "count",
      {"qualifier": None, "range": None, "measure": "Shooting victims in Brooklyn"}),
@@ -1343,6 +1353,42 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("Roe Mutual paid one year’s commission in advance.", "one year", "commission in advance"),
     ("Prosecutors will ask for: • Misdemeanor: Six months presumptive term • State jail felonies: Two years presumptive "
      "term • First-Degree Felonies: Five years", "Two years", "presumptive term"),
+    # the second of two parallel sums takes the first's noun; a part "including the $21 million"; a sum of two things
+    ("Roe misappropriated federal income tax refunds of $573,518 from one client and $202,143 from another client.",
+     "$202,143", "income tax refunds from another client"),
+    ("The defendant received over $200 million, and the net loss is over $53 million, including the $21 million from "
+     "Orange County.", "$21 million", "net loss from Orange County"),
+    ("The resolution includes a criminal fine and forfeiture totaling $233.5 million.", "$233.5 million",
+     "criminal fine and forfeiture"),
+    ("Roe falsified therapy files that supported claims to the Medicare program totaling approximately $6,250,000.",
+     "approximately $6,250,000", "claims to the Medicare program"),
+    ("The liens claimed a debt owed by the IRS employees to the defendants totalling $1,003,680,000,000.",
+     "$1,003,680,000,000", "defendants"),
+    # who paid a sum, and to whom, when the words after only say on what
+    ("Roe Clinic submitted $488,331 in claims, and Medicare paid Roe Clinic approximately $153,333 on these claims.",
+     "approximately $153,333", "Medicare paid Roe Clinic on these claims"),
+    ("Medicare and Medicaid paid approximately $28 million on those claims.", "approximately $28 million",
+     "Medicare and Medicaid paid on those claims"),
+    # a share "equal to" a percent of a base; "the greater of"; a speed limit
+    ("Most taxpayers in the program will pay a penalty equal to 27.5 percent of the high value of the accounts.",
+     "27.5 percent", "penalty as a share of high value of the accounts"),
+    ("For each count, Roe also faces a fine of the greater of $250,000 or twice the value gained from the scheme.",
+     "$250,000", "fine"),
+    ("The City adopted a safer 25 mph speed limit.", "25 mph", "speed limit"),
+    # a term with a clause of its own after it: what lasted is said before it (not "spent six months prosecuting …")
+    ("He served on active duty for seven months beginning in March 2007.", "seven months", "He served on active duty"),
+    ("The defendant was on the run for over 10 years thinking he got away with murder.", "over 10 years",
+     "defendant was on the run"),
+    ("He also spent six months prosecuting drug cases before being promoted.", "six months",
+     "prosecuting drug cases before being promoted"),
+    ("In March, Jane Roe ended her two-year dating relationship with Doe.", "two-year", "dating relationship with Doe"),
+    # a penalty's next item is not its measure; a change named by a noun, from one year's value to another's
+    ("Roe faces a mandatory minimum sentence of five years in prison and a maximum sentence of 20 years in prison.",
+     "five years", "mandatory minimum sentence in prison"),
+    ("Holder pointed to a rise in the average guideline minimum sentence, from 96 months in FY2013 to 98 months this past "
+     "year.", "98 months", "the average guideline minimum sentence this past year"),
+    ("The program has increased recoveries over the past year, climbing from $2 billion in FY 2008 to over $4 billion.",
+     "$2 billion", "recoveries over the past year in FY 2008"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
