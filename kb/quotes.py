@@ -185,7 +185,7 @@ RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|wi
             r"parents|family|friend|children|child|partner|life partner)")
 DESCRIBED = (rf"(?:(?:Jane|John) Doe(?:\s*#?\d{{1,2}})?[’']s?\s+(?:\w+\s+)?{RELATIVE}|(?:[Tt]he (?:victims?|defendants?|decedent|inmate)|(?:victim|inmate|defendant)|(?<![A-Z]\w\s)[A-Z][a-z]+)[’']s?\s+(?:\w+\s+)?{RELATIVE}|"
              rf"(?<![a-z] )(?:His|Her|Their) (?:\w+\s+)?{RELATIVE}|"
-             r"(?:[Aa]nother|[Oo]ne|[Aa]) (?:victim|witness|neighbou?r|juror|survivor)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
+             r"(?:[Aa]nother|[Oo]ne|[Aa]n?) (?:victim|(?:eye)?witness|neighbou?r|juror|survivor|bystander|passerby)(?!\s+(?:impact|services|advocates?|assistance|compensation|rights|programs?|units?|statements?))|"
              r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:former|best|close|longtime|childhood) (?:friend|roommate|co-?worker|colleague|"
              r"employee|employer|neighbou?r|girlfriend|boyfriend|partner|business partner|cellmate)|[Oo]ne of (?:the|[A-Z][a-z]+[’']s?|the (?:victim|defendant|decedent)[’']s) (?:victims|"
              rf"{RELATIVE}s?)|[Tt]he {RELATIVE} of (?:one of the victims|the victims?|(?:Jane|John) Doe(?: #?\d{{1,2}})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))")
@@ -222,7 +222,10 @@ ORG_PHRASE_RE = re.compile(r"^(?:the|this|our)\s+(?:[a-z][\w’'-]*\s+){1,4}(?:o
 ORG_RE = re.compile(r"^(?:the\s+)?(company|department|office|agency|organi[sz]ation|firm|group|ministry|police|government)$", re.I)
 MIN_WORDS = 4
 TWO_WORD_PLACES = {"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina", "North Dakota",
-                   "South Dakota", "West Virginia", "Rhode Island", "Puerto Rico", "Virgin Islands", "Mariana Islands"}
+                   "South Dakota", "West Virginia", "Rhode Island", "Puerto Rico", "Virgin Islands", "Mariana Islands",
+                   # two-word offices a title ends with: "Assistant Attorney General for Civil Rights Jane Roe"
+                   "Civil Rights", "Homeland Security", "Human Services", "National Security", "Public Affairs",
+                   "Legislative Affairs", "Justice Programs", "Criminal Investigation", "Special Investigations"}
 NAME_PARTICLES = {"de", "van", "von", "da", "del", "della", "di", "du", "le", "la", "bin", "al"}
 
 
@@ -688,13 +691,20 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
         described = [d for d in DESCRIBED_MENTION_RE.finditer(before) if d.end() <= m.start() and
-                     not re.search(r",\s*who\s+(?:is|was)\s+$", before[:d.start()])]
-        if described and (not subjects or described[-1].start() > subjects[-1].start()):
+                     not re.search(r",\s*who\s+(?:is|was)\s+$", before[:d.start()]) and
+                     not OBJECT_BEFORE_RE.search(before[:d.start()])]
+        if described and (not subjects or described[-1].start() >= subjects[-1].start()):
+            name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", before[:described[-1].start()])
+            if name and described[-1].group(0)[:1].islower() and before[described[-1].end():].lstrip().startswith(","):
+                return f"{name.group(1)}, {described[-1].group(0)}", m.group("cue")  # "Lenora Roe, the victim’s mother, told …"
             return described_name(described[-1].group(0)), m.group("cue")
         subjects = [s for s in subjects
-                    if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the"} or s.group("who").lower().startswith("the ")]
+                    if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the", "a", "an"} or
+                    s.group("who").lower().startswith("the ")]
         subjects = [s for s in subjects if before[:s.start()].split()[-1:] == [] or
                     before[:s.start()].split()[-1].lower() not in PREPOSITIONS | {"the", "a", "an", "as"}]
+        subjects = [s for s in subjects if not re.search(r"\b(?:at|to|with|on|toward|towards|against|by)\s+(?:Mr|Mrs|Ms|Dr)\.?\s+$",
+                                                         before[:s.start()])]  # "lunged at Mr. Lawson": the one attacked
         if subjects:
             return subjects[-1].group("who"), m.group("cue")
         opening = re.match(rf"\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)(?:,|\s+(?:of|from|with|at)\s)", before)
@@ -773,12 +783,16 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
             yield Span(span.start + m.end() + stop + 1, span.end, span.passage, False), None
 
 
+# a person described after a verb of telling or a preposition is the one told, not who speaks: "he told a bystander … to “…”"
+OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tell|tells|telling|asked|asks|asking|to|at|with|from)\s+$")
+
+
 def described_before(text: str) -> Optional[str]:
     """The person a paragraph last describes without a name before a pronoun's quote ("… submitted to the court
     by the victim’s sister. She said in part, “…”"), when no one is named after it as the subject of a clause (not
     "… her only brother who loved Paw Patrol, playing …")."""
     text = re.sub(r"“[^“”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), text)  # not someone a quote mentions
-    found = list(DESCRIBED_MENTION_RE.finditer(text))
+    found = [d for d in DESCRIBED_MENTION_RE.finditer(text) if not OBJECT_BEFORE_RE.search(text[:d.start()])]
     if not found:
         return None
     after = text[found[-1].end():]
@@ -842,7 +856,7 @@ def spoke_before(text: str, people: "People") -> Optional[Tuple[str, Optional[st
 def described_name(who: str) -> str:
     """A described speaker as a name: "The victim’s daughter" → "the victim’s daughter"; "Meza’s son" kept."""
     who = who.strip(" ,.")
-    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|A|His|Her|Their)\s", who) else who
+    return who[0].lower() + who[1:] if re.match(r"(?:The|Another|One|An?|His|Her|Their)\s", who) else who
 
 
 def quotation(text: str, start: int, end: int, opens: bool) -> bool:
@@ -1037,7 +1051,12 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         # a word or two in quotation marks with no cue next to them is a term ("by calling them “fake.”"), a short
         # capitalised phrase a label ("a notation on the checks, “Equity Due On Trade,”")
         sentence_said = stripped[:1].isupper() and stripped.rstrip("”\"’'")[-1:] in ".!?"  # "We will continue."
-        term = not span.continues and not inner and not opens and (
+        # a word or two after an article or "or" and before the sentence goes on is a term even beside a cue: "asking her for
+        # an “exclusive” relationship", "wrote 11 checks to herself or “cash” from this account"
+        inline = len(stripped.split()) <= 2 and not sentence_said and \
+            re.search(r"\b(?:a|an|the|its|their|his|her|or)\s+[“\"]?$", span.passage.text[:local_start]) and \
+            re.match(r"[”\"]?\s+[a-z]", span.passage.text[local_end:])
+        term = not span.continues and not inner and not opens and (inline or
             (len(stripped.split()) <= 3 and not sentence_said and not cued(span.passage.text, local_start, local_end)) or
             (title_like(stripped.rstrip(","), short=True) and not cued(span.passage.text, local_start, local_end, gap=2)))
         if who_cue is None and not opens and not span.continues and \

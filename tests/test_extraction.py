@@ -598,6 +598,9 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     'Judge Robert J. Roe today imposed the sentence on Alejandro Roe, aka "Wizard," announced Assistant Attorney General '
     'Lanny A. Breuer.',
     "The District Attorney said that Roe Grabba, LLC, is a company that produces and sells “grabba,” which is ground up tobacco.",
+    # a word or two after an article or "or" inside a sentence is a term, even beside a cue
+    "Shandie Roe also wrote 11 checks to herself or “cash” from this victim’s account.",
+    "He is accused of inappropriate conversations, including asking her for an “exclusive” dating relationship.",
     "Today, I am pleased to announce two indictments against Jon Roe, also known by his gang moniker “Crow.”",
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
@@ -946,6 +949,14 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("“We are pleased,” said Jon Roe.\n\n“It shows what we can do together.”\n\nRoe thanked the FBI for its assistance, "
      "the office said.", "Jon Roe"),
     ("The fraudulent charity told donors its mission was “to help wounded veterans and their families.”", None),
+    # a name before a description in apposition; an unnamed eyewitness; the subject of "while screaming", not the one
+    # attacked; the one told is not who speaks
+    ("Lenora Roe, the victim’s mother, told the Court that “Doug is sadly missed by me and all his family.”", "Lenora Roe"),
+    ("An eyewitness approached and attempted to help, asking: “What is going on here?”", "an eyewitness"),
+    ("The defendant, Abel Roe, 34, of Irvine, was convicted today.\n\nThe defendant lunged at Mr. Lawson repeatedly while "
+     "screaming, “I’ll take care of you!”", "Abel Roe"),
+    ("Brandon Roe kicked the victim.\n\nAfter Roe kicked him, he told a bystander who was married to a Latino man to "
+     "\"tell your friends to get out of town or you will be lying next to him.\"", "Brandon Roe"),
     ("United States Attorney Jane Roe, Eastern District of Texas “Our office will continue to prosecute these cases.”",
      "Jane Roe"),
     ("The Office of the Inspector General investigated and “found that the agency failed to act.”",
@@ -1009,6 +1020,9 @@ def test_second_quote_of_a_paragraph_keeps_its_speaker_not_the_next_paragraphs()
     ("Director of the Sunburst Youth Challenge Academy, Lieutenant Colonel Joel Roe", "Joel Roe",
      "Director of the Sunburst Youth Challenge Academy, Lieutenant Colonel"),
     ("Mayor de Blasio", "de Blasio", "Mayor"),
+    # an office of two words at the end of a title
+    ("Assistant Attorney General for Civil Rights Jane Roe", "Jane Roe", "Assistant Attorney General for Civil Rights"),
+    ("Secretary of Homeland Security Janet Roe", "Janet Roe", "Secretary of Homeland Security"),
     ("Acting U.S. Attorney for the Eastern District of New York John Roe", "John Roe",
      "Acting U.S. Attorney for the Eastern District of New York"),
     ("Chief of Staff Susan Kang Roe", "Susan Kang Roe", "Chief of Staff"),
