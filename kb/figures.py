@@ -60,7 +60,7 @@ PATTERNS = [
     ("fraction", re.compile(r"\b(?P<f>two-thirds|two thirds|three-quarters|three quarters|one-third|one third|a third|"
                             r"one-quarter|one quarter|a quarter|one-fifth|one fifth|a fifth|one half|a half|half)"
                             r"(?=\s+(?:of|the|all|were|are|say|said|state|stated|percent)\b)(?!\s+of\s+an?\s)", re.I)),
-    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has|fine|fines|penalty|bail|bond|restitution|forfeiture|judgment|check|payment|bribe)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
+    ("money", re.compile(rf"(?P<cur>[$€£¥]|{CURRENCY_CODE}\s?)\s?(?P<n>(?:\d{{1,3}}\s,\d{{3}}(?:\s?,\d{{3}})*(?!\d)|\d{{1,3}}(?:,\d{{3}})*,\s\d{{3}}(?!\d)(?:,\s?\d{{3}}(?!\d))*(?:\.\d+)?(?=\s+(?:in|to|for|from|as|and|was|were|is|had|has|fine|fines|penalty|bail|bond|restitution|forfeiture|judgment|check|payment|bribe)\b|[,.;)]|$)|{DIGITS}){SCALE})(?P<plus>\s+plus\b(?!\s+[a-z]))?", re.I)),
     ("money", re.compile(rf"\b(?P<n>{NUMBER})\s+(?P<curword>dollars|euros|pounds sterling|kronor|crowns|pesos|yuan|rupees|yen|(?:Swiss\s+)?francs)\b", re.I)),
     # "a blood alcohol level of .19 percent": a decimal written without its leading zero
     ("percent", re.compile(r"(?<![\d.,])(?P<n>\.\d+)\s*(?:%|percent\b|per cent\b)", re.I)),
@@ -168,7 +168,7 @@ NOT_FIGURE_RES = [
     # "; and (3) to prohibit …": a list index before lower case (not "nine (9) grams", "five (5) years")
     re.compile(r"\(" + "".join(rf"(?<!{w} \()(?<!{w.capitalize()} \()" for w in SMALL) + r"\s*\d{1,2}\s*\)(?=\s+[a-z])"),
     re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),  # "at approximately 1 p.m."
-    re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing)\s+911\b", re.I),
+    re.compile(r"\b(?:call|called|calling|calls|dial|dialed|dialled|dialing|contact|contacted|contacting|phoned|texted)\s+911\b", re.I),
     # the emergency number naming a service: "911 services", "a 911 call", "the 911 dispatcher"
     re.compile(r"\b911\s+(?:services?|calls?|cards?|call\s+cent(?:er|re)s?|dispatch\w*|operators?|cent(?:er|re)s?|systems?|"
                r"emergency|lines?|hang-?ups?|recordings?|tapes?|communications?)\b", re.I),
@@ -236,7 +236,7 @@ NOT_FIGURE_RES = [
                rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?!\s*(?:%|percent|years?|months?|days?)\b)"),
     # gangs named by a number: "MS 13", "the 59 Brim Bloods", "8 Trey Crips"
     re.compile(r"\bMS[\s-]?13\b|\b\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
-               r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)"),
+               r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)(?!\s+(?:who|were|are|have|had|members|associates|defendants|indicted|charged|arrested)\b)"),
     # code sections: "pursuant to penal code 290", "Vehicle Code 23152"
     re.compile(r"\b(?:penal|vehicle|health\s+and\s+safety|welfare\s+and\s+institutions|government|insurance|labor|business\s+and\s+"
                r"professions|revenue\s+and\s+taxation|civil|family|education|fish\s+and\s+game)\s+code\s+(?:section\s+|sec\.\s*)?"
@@ -246,6 +246,11 @@ NOT_FIGURE_RES = [
     # an age after a name with no comma before it: "John D. Gries 48, of Bayshore"; "arrested when he was 17"
     re.compile(r"\b[A-Z][a-z]+\s+\d{1,2},\s+(?:of|from)\s+[A-Z]|\bwhen\s+(?:he|she|they|I|we)\s+(?:was|were)\s+"
                r"(?:only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|percent|years?|months?|weeks?|days?|hours?|feet|pounds|miles|times)\b)"),
+    # round the clock: "24 hours a day, 7 days a week"; ages listed with hyphens: "13- ,14- and 16-year-old boys"
+    re.compile(r"\b(?:24|twenty-four)\s+hours\s+a\s+day,?\s+(?:(?:7|seven)\s+days\s+a\s+week|365\s+days\s+a\s+year)\b|"
+               r"\b\d{1,2}-\s*,?\s*(?:\d{1,2}-\s*,?\s*)*(?:and|or|to)\s+\d{1,2}-year-olds?\b", re.I),
+    # state routes by their letters: "westbound State Route 91 (SR 91)"
+    re.compile(r"\b(?:SR|CA|US|SH|FM|CR|Hwy)[\s-]\d{1,3}\b"),
     # a partner: "their other half"
     re.compile(r"\b(?:my|his|her|their|your|our)\s+other\s+half\b", re.I),  # California's Three Strikes law (capitals: not "conducted three strikes")
     # ages in brackets after a name: "Adrian Flores (18)", "Jolean Disbrow (23; female)"
@@ -254,6 +259,9 @@ NOT_FIGURE_RES = [
 # Every figure has a digit or a number word: sentences without one skip the rules below.
 ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?|half|third|thirds|quarter|quarters|fifth)\b"
                            % "|".join(SMALL + TENS), re.I)
+# a number word that begins a company's name: "Five Star Home Health Care Inc."
+COMPANY_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w&’'-]*,?\s+){1,4}(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Group|"
+                              r"Enterprises|Services|Holdings|Partners)(?=\.?(?:\s*[(),;:]|\s*$|\s+(?:and|or|in|of|to)\b|\s+[A-Z]|and\b))")  # not "Two DENSO Corp. executives"
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
 GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b|[”\"]")  # "12-3", "4.5", "21st", “Hacker 3”
 GLUED_BEFORE_RE = re.compile(r"[-–/#.]$")
@@ -276,7 +284,7 @@ PREPOSITIONS = {"from", "in", "on", "at", "for", "with", "by", "of", "to", "who"
 
 def word_value(text: str) -> Optional[float]:
     """The value of a number written in words or digits ("sixty-four" → 64, "2.3 million" → 2300000)."""
-    text = re.sub(r"\s?½", ".5", re.sub(r",\s?(?=\d{3})", "", text.strip().lower()).replace(",", ""))
+    text = re.sub(r"\s?½", ".5", re.sub(r"\s?,\s?(?=\d{3})", "", text.strip().lower()).replace(",", ""))
     if not text:
         return None
     if text in ("a dozen", "dozen"):
@@ -311,6 +319,11 @@ def qualifier_before(text: str, start: int) -> Tuple[Optional[str], int]:
     """(canonical qualifier, its start) from the words just before a figure."""
     window = text[max(0, start - 25):start]
     match = QUALIFIER_RE.search(window)
+    extra = re.search(r"\s(?:an\s+)?(?:additional|extra|further)\s+$", window) if not match else None
+    if extra:  # "pay over an additional $2 million in restitution"
+        inner, _ = qualifier_before(text, start - (len(window) - extra.start()) + 1)
+        if inner:
+            return inner, start
     if not match:
         return None, start
     if VERB_NOT_QUALIFIER_RE.search(text, max(0, start - 80), start - (len(window) - match.end())):
@@ -409,7 +422,7 @@ SIZE_BEFORE_NOUN_RE = re.compile(r"\s+\d+(?:\.\d+)?-(?:inch|foot|pound|ounce|gal
 PAIRED_ADJECTIVES_RE = re.compile(r"\s+(?:civil|criminal|federal|state|administrative|global|monetary|compensatory|punitive)\s+"
                                   r"(?:and|or)\s+(?:civil|criminal|federal|state|administrative|global|monetary|compensatory|"
                                   r"punitive)\s+[a-z]+")
-CLAUSE_END_RE = re.compile(r"[;:•▪●]|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])|[,.]”|[,.]\"(?=\s|$)")  # "… for fiscal year 2009.In total"
+CLAUSE_END_RE = re.compile(r"[;•▪●]|(?<!\d):(?!\d)|\s[–—]\s|\.(?=\s|$|[A-Z][a-z])|[,.]”|[,.]\"(?=\s|$)")  # "… for fiscal year 2009.In total"
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|St|Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|Bros|Jr|Sr|"
                                  r"Gen|Lt|Ave|vs|U\.S|N\.W|S\.W|N\.E|S\.E|D\.C))$")
 # a tail ends where the sentence goes on to something else: ", and placed …", ", one of the largest …",
@@ -535,6 +548,8 @@ CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
+TOTAL_OF_COUNT_RE = re.compile(rf"\b((?:\d[\d,]*|{UNIT_WORD})\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s)\s+(?:totaling|totalling|"
+                               r"amounting\s+to|worth)\s+(?:(?:about|approximately|nearly|almost|more\s+than|over)\s+)?$")
 BAIL_BEFORE_RE = re.compile(r"\b(?:bail|bond)\s+(?:(?:be|was|is|been|being|will\s+be|to\s+be)\s+)?(?:set|fixed|increased|raised|lowered|"
                             r"reduced)\s+(?:at|to)\s+$|\b(?:held|remains|remain|jailed)\s+(?:\w+\s+)?(?:on|in\s+lieu\s+of)\s+$", re.I)
 RELATIVE_SUBJECT_RE = re.compile(r"(?:the|a|an|its|their|his|her|this)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+"
@@ -575,6 +590,10 @@ OTHER_MATTER_RE = re.compile(r"^(?:(?:although|though|because|whereas|unless|if|
 # a term followed by a clause of its own: "served on active duty for seven months beginning in March 2007", "on the run for
 # over 10 years thinking he got away with murder" (the words before say what lasted)
 EQUAL_TO_RE = re.compile(r"\b(?:a|an)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b[^,;.]{0,60}?\s(?:equal|equivalent)\s+to\s+(?:about\s+|approximately\s+)?$")
+# after "for 10 days", words that say why, while or until: "hospitalized for 10 days as a result of the attack",
+# "unidentified for almost 50 years until …", "for four days straight"
+TERM_TAIL_RE = re.compile(r"^(?:as(?!\s+(?:a|an|the|his|her|their|its|part|one|well|much|many|long|of|to|if)\b)|until|till|while|when|because|since|so\s+that|straight|in\s+a\s+row|consecutively|"
+                          r"as\s+a\s+result|due\s+to|through)\b")
 PARTICIPLE_CLAUSE_RE = re.compile(r"^(?!(?:during|including|following|regarding|concerning|involving|totaling|totalling|according|"
                                   r"pending|remaining|preceding|ending\s+(?:in|on))\b)[a-z]+ing\b")
 RANGE_LEAD_RE = re.compile(r"(?:\s+(?:ranging|ranged|ranges|range)(?:\s+from)?|\s+between|\s+(?:at|of|to|from|by|in|with))+\s*$", re.I)
@@ -693,7 +712,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         words = paren.group(1).split()
         while len(words) > 1 and any(w.lower() in STOP_WORDS or VERB_HINT.match(w) for w in words[:-1]):
             words.pop(0)
-        return " ".join(words)
+        each = re.match(r"\s+((?:for\s+each|per|each)\s+[a-z][\w-]*)", sentence[end:])
+        return " ".join(words) + (f" {each.group(1)}" if each else "")  # "$1 million in criminal fines ($250,000 for each violation)"
     equal = EQUAL_TO_RE.search(before[-100:]) if unit == "percent" and re.match(r"^of\s", clause_after(sentence, end)) else None
     if equal:  # "will pay a penalty equal to 27.5 percent of the high value of the accounts"
         share = re.sub(r"^of\s+(?:the\s+)?", "", clause_after(sentence, end))
@@ -779,7 +799,13 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if unit == "other" and re.match(r"^away\b", tail):  # "from less than 15 feet away"
         return f"distance: {head_before(before)}".strip(": ")
     tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)
-    relative = re.match(r"^(ago|earlier|later)\b[\s,]*(.*)", tail) if unit == "duration" else None
+    copula = re.search(r"\s+(?:(?:must|should|shall|will|to)\s+)?(?:be|is|are|was|were)\s+(?:(?:at\s+least|over|under)\s+)?$", before)
+    if unit == "duration" and re.match(r"^of\s+age\b", tail) and copula and clause_before(before[:copula.start()] + " "):
+        relative = re.search(r"\b([a-z][\w-]*)\s+(?:who|that)$", before[:copula.start()])
+        if relative:  # "victims who are at least 17 years of age"
+            return f"age of {relative.group(1)}"
+        return f"age: {clause_before(before[:copula.start()] + ' ')}"  # "Riders must be 16 years of age": whose age
+    relative = re.match(r"^(ago|earlier|later|prior(?=\s*(?:[,.;]|$)))\b[\s,]*(.*)", tail) if unit == "duration" else None
     if relative:  # "two murders nearly 20 years ago", "Two days earlier, three of the co-defendants …"
         head = head_near(sentence, start)
         if len(head.split()) >= 2:
@@ -792,7 +818,11 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if done and len(done.group(1).split()) >= 2:
             return done.group(1)  # "… guilty plea to attempted murder for stabbing an MTA subway conductor 11 times"
         if len(head.split()) >= 2:
-            return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"  # "15 or more", "0.08 percent or more"
+            return head  # "stabbing his mother-in-law 26 times", "shot at her fourteen times"
+        struck = re.search(r"\b(shot|stabbed|struck|hit|punched|kicked|fired|slashed|beat)\b[^.;]{0,60}$", sentence[max(0, start - 80):start])
+        if struck:  # "He then shot Joshua Roe, 16, seven times in the face": times shot
+            rest = re.sub(r"^times\b\s*", "", tail)
+            return f"times {struck.group(1)} {rest}".strip()
     if unit == "duration" and re.match(r"^to[\s-]+life\b", tail, re.I):
         # "a maximum sentence of 25 years to life in state prison", "Sentenced to 61 Years to Life": the least term
         # of a life sentence, not a life sentence
@@ -803,8 +833,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"minimum term of a life sentence {rest}".strip()
     spent = re.search(r"\b(?:spen[dt]s?|spending|took|takes?|taking)\s+(?:(?:the|his|her|their)\s+)?(?:(?:next|last|past|first)\s+)?"
                       r"(?:(?:nearly|almost|about|approximately|more\s+than|over)\s+)?$", before)
-    participle = PARTICIPLE_CLAUSE_RE.match(tail) if unit == "duration" and "-" not in sentence[start:end] and not spent and \
-        re.search(r"\bfor\s+(?:the\s+)?(?:(?:next|last|past|first)\s+)?$", before) else None
+    adverbial = unit == "duration" and "-" not in sentence[start:end] and not spent and \
+        re.search(r"\bfor\s+(?:the\s+)?(?:(?:next|last|past|first)\s+)?$", before)
+    participle = (PARTICIPLE_CLAUSE_RE.match(tail) or TERM_TAIL_RE.match(tail)) if adverbial else None
     other = OTHER_MATTER_RE.match(tail) or (unit == "duration" and TIME_CLAUSE_RE.match(tail)) or participle
     if other or (tail.lower() in ("period", "time period", "span", "stretch", "timeframe") and unit == "duration"):
         # "$10,000, although he never received …", "$422 million in fiscal year 2011 …", "a one-year period":
@@ -838,6 +869,9 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         paid = paid_to(sentence, before, end, next_start)
         if paid:
             return paid
+    summed = TOTAL_OF_COUNT_RE.search(sentence, max(0, start - 100), start) if unit == "money" else None
+    if summed:
+        return f"total of {summed.group(1)}"  # "forging 22 checks totaling $102,479"
     if unit == "money" and BAIL_BEFORE_RE.search(before[-60:]):
         return "bail"  # "request bail be set at $500,000 for …", "is being held on $50,000 and must prove …"
     named = noun_before(before) if unit in ("money", "duration", "other", "percent") else None
@@ -991,7 +1025,8 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                     continue  # "Bill 1899", "Task Force 435", "the Dirty Dozen Tax Scams" (capitals on both sides): a name
                 if GLUED_AFTER_RE.match(sentence, span[1]) or GLUED_BEFORE_RE.search(sentence, max(0, span[0] - 1), span[0]):
                     continue
-                if bare[:1].isupper() and bare.isalpha() and (re.match(r"-[A-Z]", sentence[span[1]:]) or (
+                if bare[:1].isupper() and bare.isalpha() and (re.match(r"-[A-Z]", sentence[span[1]:]) or COMPANY_AFTER_RE.match(sentence, span[1]) or (
+                        re.search(r"[(“\"]\s*$", sentence[max(0, span[0] - 2):span[0]]) and re.match(r"\s+[A-Z][a-z]+\s*[)”\"]", sentence[span[1]:])) or (
                         re.search(r"\bthe\s+$", sentence[max(0, span[0] - 30):span[0]]) and re.match(r"\s+[A-Z]", sentence[span[1]:]))):
                     continue  # "the Three Affiliated Tribes", "the Three-Star General": a number word with a capital names something
                 if bare.isalpha() and re.search(r"\b[Tt]he\s+$", sentence[max(0, span[0] - 6):span[0]]) and \
@@ -1099,7 +1134,9 @@ def changed_subject(sentence: str, change) -> str:
     between = re.sub(r"^\s*(?:by\s+\S+\s*,?|in\s+)|\s*from\s*$", "", sentence[verb_end:change.end()]).split(",")[0].strip(" ,")
     if len(between.split()) >= 2 and not ANY_NUMBER_RE.search(between):
         return between
-    return head_before(sentence[max(0, change.start() - 120):change.start()].rstrip(" ,"))
+    subject = head_before(sentence[max(0, change.start() - 120):change.start()].rstrip(" ,"))
+    subject = re.sub(r"^.*\bthat\s+", "", subject)  # "the defendants falsely claimed that SIBL’s assets grew from …"
+    return re.sub(r"\s+(?:has|have|had|was|were|is|are|been)$", "", subject)  # "SPD’s disapproval rating has decreased from …"
 
 
 def read_verbs_around(sentence: str, found: List[dict]) -> None:
@@ -1116,6 +1153,13 @@ def read_verbs_around(sentence: str, found: List[dict]) -> None:
             if subject:
                 f["measure"] = f"{subject} {dated.group(1)}"
                 following["measure"] = f"{subject} {later.group(1)}" if later else subject
+            continue
+        if f["unit"] == following["unit"] != "count" and change and \
+                re.fullmatch(r"\s+(?:per|a|an)\s+[a-z]+\s+to\s+", sentence[f["end"]:following["start"]]):
+            subject = changed_subject(sentence, change)  # "the price of the shares dropped, from $16.23 per share to $5.92 per share"
+            if subject:
+                unit_of = sentence[f["end"]:following["start"]].split()[:2]
+                f["measure"] = following["measure"] = f"{subject} {' '.join(unit_of)}"
             continue
         if f["unit"] == following["unit"] == "count" and re.fullmatch(r"\s*to\s*", sentence[f["end"]:following["start"]]) and change:
             subject = changed_subject(sentence, change)
@@ -1153,9 +1197,20 @@ def read_verbs_around(sentence: str, found: List[dict]) -> None:
             verb = done.group(1).lower()
             verb = DONE_FORMS.get(verb, verb)
             f["measure"] = f"{counted} {verb}{rest}"
-        if not f["qualifier"] and re.search(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$", sentence[max(0, f["start"] - 20):f["start"]]) and \
+        exceeds = re.search(r"\b(?:(?:could|may|might|will|would|to)\s+exceed|exceeded|exceeds|exceeding|surpassed|surpassing|topped)\s+$",
+                            sentence[max(0, f["start"] - 20):f["start"]])
+        if not f["qualifier"] and exceeds and \
                 not re.search(r"\b(?:no|not|never|nor|didn’t|didn't|doesn’t|doesn't)\b[^,;.]{0,40}$", sentence[max(0, f["start"] - 60):f["start"]]):
             f["qualifier"] = "more than"  # "the understatements of tax exceeded $2 million"
+            if f["measure"].endswith(exceeds.group(0).strip().split()[-1]):
+                # "the tax losses to the United States from Roe’s misconduct could exceed $1 million": what may exceed it
+                said = clause_before(sentence[max(0, f["start"] - 160):max(0, f["start"] - 20) + exceeds.start()]) or ""
+                said = "" if re.search(r"[\d$]", said) else said  # not "… a theft exceeding $500,000 and a taking"
+                f["measure"] = re.sub(r"^(?:.*?\bthat\s+|which\s+)", "", said) or \
+                    re.sub(r"\s+(?:(?:could|may|might|will|would)\s+)?\w+$", "", f["measure"]) or f["measure"]
+        if f["measure"] == "bail" and re.search(r"\b(?:request\w*|ask\w*|advocat\w*|sought|seek\w*|recommend\w*)\b[^,;.]{0,60}$",
+                                                sentence[max(0, f["start"] - 90):f["start"]], re.I):
+            f["measure"] = "bail requested"  # "The People will be requesting Roe be held on $1 million bail"
         f["measure"] = without_dangling_end(f["measure"])
 
 
@@ -1243,9 +1298,9 @@ PASSIVE_TRANSFER_RE = re.compile(r"(?:^|[,;:]\s+)(?P<who>(?:the\s+|his\s+|her\s+
 # billion under the act"
 MOVED_BEFORE_RE = re.compile(r"\b(?P<verb>recovered|collected|stole|embezzled|obtained|received|paid|spent|lost|raised|seized|"
                              r"forfeited|laundered|misappropriated|diverted|defrauded|billed|generated)\s+"
-                             r"(?P<whom>(?:[A-Z][\w.&’'-]*\s+){1,4})?(?:(?:about|approximately|nearly|almost|more\s+than|over)\s+)?$")
+                             r"(?P<whom>(?:[A-Z][\w.&’'-]*\s+){1,6})?(?:(?:about|approximately|nearly|almost|more\s+than|over)\s+)?$")
 MOVED_TAIL_RE = re.compile(r"^(?:under|in\s+the\s+course\s+of|during|over\s+the\s+course\s+of|through|since|in\s+total|as\s+a\s+result\s+of|"
-                           r"in\s+(?:19|20)\d\d|in\s+fiscal|on\s+(?:these|those|such|the|its|their)\s+claims)\b")
+                           r"in\s+(?:19|20)\d\d|in\s+fiscal|on\s+(?:these|those|such|the|its|their)\s+claims|based\s+on|for\s+(?:these|those|such)\s+claims)\b")
 MOVER_RE = re.compile(r"(?:^|[,;]\s+|\band\s+)((?:[A-Z][\w.&’'-]*\s+)(?:(?:and|&)\s+[A-Z][\w.&’'-]*\s+)?)$")
 
 
@@ -1260,7 +1315,7 @@ def moved_by(sentence: str, f: dict) -> Optional[str]:
         who = re.sub(r"^(The|His|Her|Their)\s", lambda m: m.group(1).lower() + " ", passive.group("who"))
         return f"{passive.group('verb')} to {who} {tail}".strip()
     moved = MOVED_BEFORE_RE.search(before)
-    if moved and MOVED_TAIL_RE.match(f["measure"]):
+    if moved and MOVED_TAIL_RE.match(f["measure"]) and f"{moved.group('verb')} {moved.group('whom') or ''}".strip() not in f["measure"]:
         mover = MOVER_RE.search(before[:moved.start()])  # "Medicare and Medicaid paid approximately $28 million on those claims"
         who = f"{mover.group(1)}" if mover else ""
         return f"{who}{moved.group('verb')} {moved.group('whom') or ''}{f['measure']}"
@@ -1316,7 +1371,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
             if low["unit"] == "count" and high["unit"] != "count":
                 low.update({k: high[k] for k in ("unit", "period", "currency") if k in high})
                 low.pop("counted", None)
-            lead = re.search(r"\b(?:between|from)\s+$", sentence[max(0, low["start"] - 9):low["start"]], re.I)
+            lead = re.search(r"(?:between|\bfrom)\s*$", sentence[max(0, low["start"] - 9):low["start"]], re.I)
             if lead and lead.group(0).lower().startswith("between") or between.strip() in ("to", "-", "–"):
                 low["qualifier"] = low["qualifier"] or "at least"
                 high["qualifier"] = high["qualifier"] or "up to"
@@ -1328,6 +1383,11 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
             f["qualifier"] = "up to"  # "one to three years": the low end is not read as a figure ("one" never is)
         if f["unit"] == "duration" and re.match(r"[\s-]+to[\s-]+life\b", sentence[f["end"]:], re.I):
             f["qualifier"] = f["qualifier"] or "at least"
+        life = re.match(r"\s+and\s+life\b", sentence[f["end"]:]) if f["unit"] == "duration" else None
+        lead = re.search(r"\bbetween\s+$", sentence[max(0, f["start"] - 9):f["start"]])
+        if life and lead:  # "prison sentences between one year and life": the least of the range
+            f["qualifier"] = f["qualifier"] or "at least"
+            f["range"] = sentence[f["start"] - len(lead.group(0)):f["end"] + life.end()]
 
 
 # Penalties a sentence gives as a most or a least: "faces a maximum sentence of 10 years in prison and a

@@ -451,6 +451,13 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     # stages named by a number word; "one day" as some day
     ("Strike Force operations began in Miami (Phase One) and Tampa (Phase Six).", "Six"),
     ("Every parent should fear that one day they are going to find their child dead.", "one day"),
+    # a number word that begins a company's name; 911 contacted; round the clock; ages listed with hyphens; state routes
+    ("Larkin owned and operated Five Star Home Health Care Inc. (Five Star).", "Five"),
+    ("Kieu is accused of then contacting 911.", "911"),
+    ("The telephone line is staffed by a live operator 24 hours a day, 7 days a week.", "7 days a week"),
+    ("The District Attorney said the defendants are 13- ,14- and 16-year-old boys.", "13"),
+    ("Roe drove the wrong direction on westbound State Route 91 (SR 91) in her truck.", "91"),
+    ("Roe owned Five Star Plastering, Inc. (Five Star) in Irvine.", "Five"),
 ])
 def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface):
     assert not_surface not in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -474,6 +481,9 @@ def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface)
     ("When my office indicted 83 Bloods gang members and senior leaders, the goal was to deliver a blow.", "83"),
     ("He pleaded guilty to two counts of wire fraud.", "two"),
     ("The storm dropped 40 mm of rain on the county.", "40"),
+    # gang members counted, executives of a company counted
+    ("Of the 24 Imperial Gangsters who were indicted in this case, 20 have pleaded guilty.", "24"),
+    ("Two DENSO Corp. executives have agreed to plead guilty.", "Two"),
 ])
 def test_real_figures_beside_not_figures_are_kept(sentence, surface):
     assert surface in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -1193,6 +1203,13 @@ def test_answers_in_an_interview_release_are_the_interviewees():
     ("La víctima, de 7 años de edad, pesaba solo 34 libras.", "34 libras", 34, "other", {}),
     ("The report adds five additional years to the previous study.", "five additional years", 5, "duration",
      {"period": "year"}),
+    # "over an additional", "could exceed", a space before a thousands comma, "between one year and life"
+    ("They will be required to pay over an additional $2 million in restitution.", "$2 million", 2000000, "money",
+     {"qualifier": "more than"}),
+    ("Costs may exceed $500 million.", "$500 million", 500000000, "money", {"qualifier": "more than"}),
+    ("Roe was ordered to pay $472 ,623 in restitution.", "$472 ,623", 472623, "money", {"measure": "in restitution"}),
+    ("The defendants are facing prison sentences between one year and life in prison.", "one year", 1, "duration",
+     {"qualifier": "at least", "range": "between one year and life"}),
     # a change from one value to another is no range, also after "by 23.1%,"; a percent written with a hyphen
     ("Shooting victims in Brooklyn plunged by 23.1%, from 808 to 621.", "808", 808, "count",
      {"qualifier": None, "range": None, "measure": "Shooting victims in Brooklyn"}),
@@ -1360,7 +1377,7 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
     ("He was honoured for increasing the organizations recovery rate from 62 percent in 1990 to 97 percent today.",
      "97 percent", "the organizations recovery rate today"),
     # bail set or held on; a noun before "of" when the tail only says when; a possessive after a term; a bullet ends a measure
-    ("The People will request bail be set at $500,000 for Roe and Poe.", "$500,000", "bail"),
+    ("The People will request bail be set at $500,000 for Roe and Poe.", "$500,000", "bail requested"),
     ("Roe is being held on $50,000 and must prove the money is from a legal source.", "$50,000", "bail"),
     ("Roe Media is one of the largest advertising companies in the country and reported revenues of $2.8 billion in 2015.",
      "$2.8 billion", "revenues"),
@@ -1403,6 +1420,28 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
      "year.", "98 months", "the average guideline minimum sentence this past year"),
     ("The program has increased recoveries over the past year, climbing from $2 billion in FY 2008 to over $4 billion.",
      "$2 billion", "recoveries over the past year in FY 2008"),
+    # what may exceed a sum; a total of things counted; a sum paid "based on" claims; bail requested, not set
+    ("The complaint estimates that the tax losses to the United States from Roe’s misconduct could exceed $1 million.",
+     "$1 million", "the tax losses to the United States from Roe’s misconduct"),
+    ("The defendant stole money by fraudulently forging 22 checks totaling $102,479.", "$102,479", "total of 22 checks"),
+    ("From 2005 through 2011, Medicare paid Roe Home Health Care approximately $17.1 million based on these claims.",
+     "approximately $17.1 million", "Medicare paid Roe Home Health Care based on these claims"),
+    ("The People will be requesting Roe be held on $1 million bail at her arraignment today.", "$1 million",
+     "bail requested"),
+    ("Roe is being held on $1 million bail.", "$1 million", "bail"),
+    # a term and what lasted, when the words after it say why, while or until; an age; times shot; a sum per violation
+    ("The victim was hospitalized for 10 days as a result of the attack.", "10 days", "victim was hospitalized"),
+    ("The blood was unidentified for almost 50 years until the police applied the new tool.", "almost 50 years",
+     "blood was unidentified"),
+    ("She worked for nearly 10 years as the spokesperson for the city.", "nearly 10 years",
+     "as the spokesperson for the city"),
+    ("Riders of E-motorcycles must be 16 years of age and possess a motorcycle license.", "16 years",
+     "age: Riders of E-motorcycles"),
+    ("He then shot Joshua Roe, 16, seven times in the face, chest, and stomach.", "seven", "times shot in the face, chest"),
+    ("Roe Belgium agreed to pay a total of $1 million in criminal fines ($250,000 for each violation).", "$250,000",
+     "criminal fines for each violation"),
+    ("Two days later at 6:50 p.m., deputies were summoned to a location within the barracks.", "Two days",
+     "later: at 6:50 p.m., deputies were summoned to a location within the barracks"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
