@@ -232,10 +232,11 @@ NOT_FIGURE_RES = [
                r"firearms?|ammunition|rounds?|bullets?|shell|casings?|cartridges?|Glock|Luger|Beretta|Taurus|Ruger|"
                r"semi-automatic|semiautomatic)\b)", re.I),
     # numbered counts and stops listed together: "on counts one through five and seven", "at Stops 4 and 5"
-    re.compile(rf"\b(?:[Cc]ounts?|[A-Z][a-z]{{2,}}s)\s+(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:,|and|or|&|through|to|-|–)\s*"
-               rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?!\s*(?:%|percent|years?|months?|days?)\b)"),
+    re.compile(rf"\b(?:[Cc]ounts?|Stops|Jane\s+Does|John\s+Does|Victims|Defendants|Exhibits|Items|Lots|Units|Phases|Buildings|Rooms|"
+               rf"Propositions|Sections|Chapters|Articles|Parts|Charges|Incidents)\s+(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:,|and|or|&|through|to|-|–)\s*"
+               rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?!\s*(?:%|percent|years?|months?|days?)\b)(?i:(?!\s*(?:years?|months?|days?)\b))"),
     # gangs named by a number: "MS 13", "the 59 Brim Bloods", "8 Trey Crips"
-    re.compile(r"\bMS[\s-]?13\b|\b\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
+    re.compile(r"\bMS[\s-]?13\b|(?<=\bthe\s)\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
                r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)(?!\s+(?:who|were|are|have|had|members|associates|defendants|indicted|charged|arrested)\b)"),
     # code sections: "pursuant to penal code 290", "Vehicle Code 23152"
     re.compile(r"\b(?:penal|vehicle|health\s+and\s+safety|welfare\s+and\s+institutions|government|insurance|labor|business\s+and\s+"
@@ -261,7 +262,7 @@ ANY_NUMBER_RE = re.compile(r"\d|\b(?:%s|hundred|thousand|million|billion|dozens?
                            % "|".join(SMALL + TENS), re.I)
 # a number word that begins a company's name: "Five Star Home Health Care Inc."
 COMPANY_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w&’'-]*,?\s+){1,4}(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Group|"
-                              r"Enterprises|Services|Holdings|Partners)(?=\.?(?:\s*[(),;:]|\s*$|\s+(?:and|or|in|of|to)\b|\s+[A-Z]|and\b))")  # not "Two DENSO Corp. executives"
+                              r"Enterprises|Services|Holdings|Partners)(?=\.?(?:\s*[(),;:]|\s*$|\s+(?:in|of|to)\b|\s+[A-Z]|and\b))")  # not "Two DENSO Corp. executives"
 NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+)\s+$")
 GLUED_AFTER_RE = re.compile(r"[-–/]\d|\.\d|\s*(?:th|st|nd|rd)\b|[”\"]")  # "12-3", "4.5", "21st", “Hacker 3”
 GLUED_BEFORE_RE = re.compile(r"[-–/#.]$")
@@ -548,7 +549,8 @@ CHANGED_BY_RE = re.compile(r"\s(?P<verb>decreased|increased|dropped|dipped|fell|
                            r"more\s+than|over)\s+)?(?:[\d,]+\s+\()?$", re.I)
 
 
-TOTAL_OF_COUNT_RE = re.compile(rf"\b((?:\d[\d,]*|{UNIT_WORD})\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s)\s+(?:totaling|totalling|"
+TOTAL_OF_COUNT_RE = re.compile(rf"\b((?!(?:19|20)\d\d\b)(?:\d[\d,]*|{UNIT_WORD})\s+(?:(?!in\b|of\b|from\b|for\b|with\b|by\b)[a-z][\w-]*\s+){{0,2}}"
+                               rf"(?!in\b|of\b)[a-z][\w-]*s)\s+(?:totaling|totalling|"
                                r"amounting\s+to|worth)\s+(?:(?:about|approximately|nearly|almost|more\s+than|over)\s+)?$")
 BAIL_BEFORE_RE = re.compile(r"\b(?:bail|bond)\s+(?:(?:be|was|is|been|being|will\s+be|to\s+be)\s+)?(?:set|fixed|increased|raised|lowered|"
                             r"reduced)\s+(?:at|to)\s+$|\b(?:held|remains|remain|jailed)\s+(?:\w+\s+)?(?:on|in\s+lieu\s+of)\s+$", re.I)
@@ -556,7 +558,7 @@ RELATIVE_SUBJECT_RE = re.compile(r"(?:the|a|an|its|their|his|her|this)\s+((?:[a-
                                  r"(?:which|that|who)(?:\s+(?:has|have|had))?\s+$")
 # a change a verb makes to its object: "increase hop-on, hop-off bus tour prices by approximately 10 percent"
 CHANGED_OBJECT_RE = re.compile(r"\b(?P<verb>increas|rais|reduc|cut|lower|inflat|boost|decreas)(?:e|es|ed|ing|s|ting)?\s+"
-                               r"(?P<what>(?:(?!by\b|to\b|from\b)(?-i:[a-z])[\w,’'-]*\s+){1,7}?)by\s+"
+                               r"(?P<what>(?:(?!by\b|to\b|from\b|which\b|that\b|who\b)(?-i:[a-z])[\w’'-]*,?\s+){1,7}?)by\s+"
                                r"(?:(?:nearly|almost|about|approximately|roughly|more\s+than|over|at\s+least|up\s+to)\s+)?$", re.I)
 CHANGE_NOUNS = {"increas": "increase in", "rais": "increase in", "boost": "increase in", "reduc": "reduction in",
                 "cut": "cut in", "lower": "reduction in", "decreas": "reduction in", "inflat": "inflation of"}
@@ -965,7 +967,7 @@ def value_of(kind: str, match) -> Optional[Tuple[float, str, dict]]:
 
 QUOTED_NAME_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s*){1,4}[”\"]")
 DENOMINATION_RE = re.compile(r"(?:\s*(?:,|and|or)\s*[$€£]\d{1,3})*\s+(?:bills?|notes?|banknotes?|denominations?)\b", re.I)
-NOUN_RATE_RE = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:per|each|a)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)")
+NOUN_RATE_RE = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:per|each)\s+(day|week|month|year)\b(?!-)")
 RATE_AFTER_RE = re.compile(r"[\s-]+(?:a|an|per|each)[\s-]+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after)\b)", re.I)
 LONG_SENTENCE = 1500  # longer "sentences" (a scraped list, a table) are read in pieces of about this size
 
@@ -1357,7 +1359,7 @@ DATED_CHANGE_RE = re.compile(r"\s+((?:in|by|during)\s+(?:(?:fiscal\s+(?:year\s+)
 CHANGE_FROM_RE = re.compile(r"\b(?:increased|increases|decreased|decreases|rose|rises|fell|falls|grew|grows|dropped|declined|"
                             r"jumped|climbed|raised|lowered|reduced|cut|slashed|went|changed|expanded|expands|grown|increase|up|down|"
                             r"plunged|plummeted|soared|surged|spiked|dipped|tumbled|doubled|tripled|rising|falling|increasing|decreasing|growing|"
-                            r"dropping|declining|climbing|jumping|rise|drop|decline|jump|fall|decrease)\s+(?:[\w.,%-]+\s+){0,6}?from\s+$|"
+                            r"dropping|declining|climbing|jumping|(?<=\ba\s)(?:rise|drop|decline|jump|fall|decrease)(?=\s+in\b))\s+(?:[\w.,%-]+\s+){0,6}?from\s+$|"
                             r"\b(?:increased?|decreased?|reduced?|cut|raised?|lowered?)\s+the\s+number\s+of\s+(?:[\w-]+\s+){0,8}?from\s+$", re.I)
 
 

@@ -484,6 +484,10 @@ def test_names_addresses_ages_and_indexes_are_not_figures(sentence, not_surface)
     # gang members counted, executives of a company counted
     ("Of the 24 Imperial Gangsters who were indicted in this case, 20 have pleaded guilty.", "24"),
     ("Two DENSO Corp. executives have agreed to plead guilty.", "Two"),
+    # a second reader's findings: a count of gang members, a headline's term, executives of two companies
+    ("Police arrested 30 Black Disciples in a sweep on Tuesday.", "30"),
+    ("Drug Dealer Gets 15 to 30 Years in State Prison", "30 Years"),
+    ("Three Acme Corp. and Beta LLC executives pleaded guilty.", "Three"),
 ])
 def test_real_figures_beside_not_figures_are_kept(sentence, surface):
     assert surface in [f["surface"] for f in figures_in_sentence(sentence)]
@@ -967,6 +971,11 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "screaming, “I’ll take care of you!”", "Abel Roe"),
     ("Brandon Roe kicked the victim.\n\nAfter Roe kicked him, he told a bystander who was married to a Latino man to "
      "\"tell your friends to get out of town or you will be lying next to him.\"", "Brandon Roe"),
+    # a second reader's findings: a statement from someone described is theirs; a day before a description is no name
+    ("Judge Amy Roe heard a statement from the victim’s daughter. She said, “My mother was everything to me.”",
+     "the victim’s daughter"),
+    ("Abel Roe was sentenced today.\n\nOn Friday, the victim’s mother, Jane Poe, told the court, “He took everything.”",
+     "Jane Poe"),
     ("United States Attorney Jane Roe, Eastern District of Texas “Our office will continue to prosecute these cases.”",
      "Jane Roe"),
     ("The Office of the Inspector General investigated and “found that the agency failed to act.”",
@@ -1208,6 +1217,7 @@ def test_answers_in_an_interview_release_are_the_interviewees():
      {"qualifier": "more than"}),
     ("Costs may exceed $500 million.", "$500 million", 500000000, "money", {"qualifier": "more than"}),
     ("Roe was ordered to pay $472 ,623 in restitution.", "$472 ,623", 472623, "money", {"measure": "in restitution"}),
+    ("Roe embezzled $50,000 over a year.", "$50,000", 50000, "money", {"period": None}),
     ("The defendants are facing prison sentences between one year and life in prison.", "one year", 1, "duration",
      {"qualifier": "at least", "range": "between one year and life"}),
     # a change from one value to another is no range, also after "by 23.1%,"; a percent written with a hyphen
@@ -1442,6 +1452,12 @@ def test_units_currencies_and_article_periods(sentence, surface, value, unit, ex
      "criminal fines for each violation"),
     ("Two days later at 6:50 p.m., deputies were summoned to a location within the barracks.", "Two days",
      "later: at 6:50 p.m., deputies were summoned to a location within the barracks"),
+    # a second reader's findings: a year or a count of people is no total; "fall" as a season is no change; a comma
+    # ends the object of a change
+    ("In 2019 fraudulent claims totaling $5 million were submitted.", "$5 million", "fraudulent claims"),
+    ("Prosecutors charged 14 people in schemes totaling $20 million.", "$20 million", "schemes"),
+    ("During the fall of 2019, the defendants stole from 10 to 15 cars.", "10", "cars"),
+    ("The company boosted its revenue through fraud, which was inflated by 40 percent.", "40 percent", "was inflated"),
 ])
 def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
