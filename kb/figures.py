@@ -234,7 +234,7 @@ NOT_FIGURE_RES = [
     # numbered counts and stops listed together: "on counts one through five and seven", "at Stops 4 and 5"
     re.compile(rf"\b(?:[Cc]ounts?|Stops|Jane\s+Does|John\s+Does|Victims|Defendants|Exhibits|Items|Lots|Units|Phases|Buildings|Rooms|"
                rf"Propositions|Sections|Chapters|Articles|Parts|Charges|Incidents)\s+(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:,|and|or|&|through|to|-|–)\s*"
-               rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?!\s*(?:%|percent|years?|months?|days?)\b)(?i:(?!\s*(?:years?|months?|days?)\b))"),
+               rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?i:(?!\s*(?:%|percent|years?|months?|days?)\b))"),
     # gangs named by a number: "MS 13", "the 59 Brim Bloods", "8 Trey Crips"
     re.compile(r"\bMS[\s-]?13\b|(?<=\bthe\s)\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
                r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)(?!\s+(?:who|were|are|have|had|members|associates|defendants|indicted|charged|arrested)\b)"),
@@ -802,11 +802,12 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         return f"distance: {head_before(before)}".strip(": ")
     tail = re.sub(r"^or\s+(?:more|greater|higher|above|less|fewer|lower|under|below)\b\s*", "", tail)
     copula = re.search(r"\s+(?:(?:must|should|shall|will|to)\s+)?(?:be|is|are|was|were)\s+(?:(?:at\s+least|over|under)\s+)?$", before)
-    if unit == "duration" and re.match(r"^of\s+age\b", tail) and copula and clause_before(before[:copula.start()] + " "):
+    whose = clause_before(before[:copula.start()] + " ") if copula and unit == "duration" and re.match(r"^of\s+age\b", tail) else None
+    if whose:
         relative = re.search(r"\b([a-z][\w-]*)\s+(?:who|that)$", before[:copula.start()])
         if relative:  # "victims who are at least 17 years of age"
             return f"age of {relative.group(1)}"
-        return f"age: {clause_before(before[:copula.start()] + ' ')}"  # "Riders must be 16 years of age": whose age
+        return f"age: {whose}"  # "Riders must be 16 years of age": whose age
     relative = re.match(r"^(ago|earlier|later|prior(?=\s*(?:[,.;]|$)))\b[\s,]*(.*)", tail) if unit == "duration" else None
     if relative:  # "two murders nearly 20 years ago", "Two days earlier, three of the co-defendants …"
         head = head_near(sentence, start)
