@@ -149,11 +149,16 @@ def text_status(payload, color):
         yield f"{key}: {value}"
 
 
+def fact_line(r: dict) -> str:
+    """A figure in one line: its words, value, unit, qualifier (with the range it ends) and measure."""
+    value = f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
+    within = f", of the range “{r['range']}”" if r.get("range") else ""
+    return f"{r['surface']}  = {value} {r['unit']}{' (' + r['qualifier'] + within + ')' if r['qualifier'] else ''}  — {one_line(r['measure'])}"
+
+
 def text_facts(payload, color):
     for r in payload["results"]:
-        value = f"{r['value']:g}" if isinstance(r["value"], float) else str(r["value"])
-        within = f", of the range “{r['range']}”" if r.get("range") else ""
-        yield f"{r['surface']}  = {value} {r['unit']}{' (' + r['qualifier'] + within + ')' if r['qualifier'] else ''}  — {one_line(r['measure'])}"
+        yield fact_line(r)
         yield f"   {r['citation']['cite']}"
 
 
@@ -212,8 +217,11 @@ def render_md(kind: str, payload: dict) -> Iterator[str]:
             if cite:
                 yield f"   — {md_escape(cite)}"
             continue
-        text = r.get("text") or r.get("title") or r.get("name") or ""
-        yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False, md_escape))}"
+        if "surface" in r:  # a figure has no text of its own: its line, as in text
+            yield f"{i}. {md_escape(fact_line(r))}"
+        else:
+            text = r.get("text") or r.get("title") or r.get("name") or ""
+            yield f"{i}. {one_line(emphasise(text, r.get('highlights', []), False, md_escape))}"
         cite = (r.get("citation") or {}).get("cite")
         if cite:
             yield f"   — {md_escape(cite)}"

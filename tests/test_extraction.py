@@ -579,6 +579,8 @@ def test_facts_and_quotes_commands(kb):
     assert len({r["utterance"] for r in q}) == 2
     result = kb("quotes", "--speaker", "Creutz")
     assert result.exit_code == 1
+    md = kb("facts", "encryption", "--format", "md")  # a figure's line in Markdown, not an empty item
+    assert md.exit_code == 0 and md.stdout.startswith("1. 49 %  = 49 percent  — encryption\n   — NetClean")
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared scorer not present")
