@@ -667,10 +667,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
         return f"{m.group('who')}, {m.group('role')}", m.group("cue")
     m = DESCRIBED_CUE_RE.search(before)  # "The mother of Jane Doe 1 said in part,"
     if m:
-        name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", before[:m.start()])
-        if name and m.group("who")[:1].islower() and not NOT_A_NAME_RE.search(name.group(1)):
-            # "Anita Lester, the victim’s sister, writes": she is named (not "On Friday, the victim’s mother …")
-            return f"{name.group(1)}, {m.group('who')}", m.group("cue")
+        name = named_in_apposition(before[:m.start()])
+        if name and m.group("who")[:1].islower():  # "Anita Lester, the victim’s sister, writes": she is named
+            return f"{name}, {m.group('who')}", m.group("cue")
         aside = (m.group("aside") or "").split()
         if len(aside) >= 2 and all(name_like(t) for t in aside):  # "The victim’s sister, Amanda Guzman, said"
             return f"{' '.join(aside)}, {described_name(m.group('who'))}", m.group("cue")
@@ -695,10 +694,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
                      not re.search(r",\s*who\s+(?:is|was)\s+$", before[:d.start()]) and
                      not OBJECT_BEFORE_RE.search(before[:d.start()])]
         if described and (not subjects or described[-1].start() >= subjects[-1].start()):
-            name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", before[:described[-1].start()])
-            if name and described[-1].group(0)[:1].islower() and before[described[-1].end():].lstrip().startswith(",") and \
-                    not NOT_A_NAME_RE.search(name.group(1)):
-                return f"{name.group(1)}, {described[-1].group(0)}", m.group("cue")  # "Lenora Roe, the victim’s mother, told …"
+            name = named_in_apposition(before[:described[-1].start()])
+            if name and described[-1].group(0)[:1].islower() and before[described[-1].end():].lstrip().startswith(","):
+                return f"{name}, {described[-1].group(0)}", m.group("cue")  # "Lenora Roe, the victim’s mother, told …"
             return described_name(described[-1].group(0)), m.group("cue")
         subjects = [s for s in subjects
                     if s.group("who").split()[0].lower() not in LEADING_WORDS | {"the", "a", "an"} or
@@ -789,6 +787,13 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
 NOT_A_NAME_RE = re.compile(r"^(?:On|In|At|After|Before|During|Today|Yesterday|Last|This|Then|Later)\b|\b(?:Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
                            r"November|December)\b")
+def named_in_apposition(text: str) -> Optional[str]:
+    """The name a text ends with before a comma, when a description in apposition follows it ("Anita Lester, the
+    victim’s sister, …"); not a time or a place ("On Friday, the victim’s mother, …")."""
+    name = re.search(rf"(?:^|[^\w’'])((?:{NAME_TOKEN}\s+){{1,3}}{NAME_TOKEN}),\s*$", text)
+    return name.group(1) if name and not NOT_A_NAME_RE.search(name.group(1)) else None
+
+
 # a person described after a verb of telling or a preposition is the one told, not who speaks: "he told a bystander … to “…”"
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tell|tells|telling|asked|asks|asking)\s+$")
 
