@@ -433,9 +433,14 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"\s*,\s+(?=(?:the\s+)?(?:evidence|records|investigation|testimony)\s+(?:showed|shows|revealed|reveals|established)\b)|"
                          r"\s*,\s+(?=(?:and|or|but|which|who|whom|where|while|when|one|including|as well as|then|to be|plus|"
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
-                         r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
+                         r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|"
+                         r"(?<=[\w)’'])\s*,\s+(?=(?:ages?|aged|was|were|is|are|has|have|had|will|would|must|may|might|can|could|should|shall|"
+                         r"went|it|its|he|she|they|we|I|there|the\s+[A-Z]\w*)\b)|"
+                         r"(?<!\d)\s+and\s+(?=(?:by|(?:one|two|three|four|five|six|seven|eight|nine|ten|(?!(?:19|20)\d\d\b)\d[\d,.]*)\s+|"
+                         r"[a-z]+ly\s+[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
-                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)|\s+and\s+(?=so\s+far\b)|\s+and\s+(?=(?:a|an|the)\s+(?:maximum|minimum|mandatory)\b)")
+                         r"undergo|register|perform|complete|refrain|make|take)\b)|\s+and\s+(?=(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,4}(?:will|would|shall|was|were|is|are|has|have|had)\b)|(?:\s+and|\s*,)\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:was|were|is|are|has|had|will|would|must|may|can|could|should)\s)|\s+and\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:received|pleaded|got|faces)\s)|\s+and\s+(?=(?:one|an?|\w+)\s+(?:more\s+)?(?:counts?|charges?)\s+of\b)|\s+and\s+(?=so\s+far\b)|\s+and\s+(?=(?:a|an|the)\s+(?:maximum|minimum|mandatory)\b)|"
+                         r"(?:(?<=prison)|(?<=custody)|(?<=jail))\s+and\s+(?=(?:a|an)\s+(?:[\w$,.-]+\s+){0,2}(?:fine|penalty|assessment)\b)")
 # what is paid or served, named before the figure: "a civil penalty of $3.2 million", "restitution of …"
 NOUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|totaling|totalling|worth|amounting to|"
                             r"valued at|in the amount of|ranging from|ranging between)\s+$")
@@ -578,9 +583,14 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
     text = TAIL_CUT_RE.split(text[:cut], maxsplit=1)[0]
     text = DATED_BRACKET_RE.split(text, maxsplit=1)[0]  # "10 years' supervised release (August 21, 2008)"
     words = re.sub(r"^\s*(?:dollars|dólares)\b|^[’']s\b", "", text).lstrip("-–’'").replace("(", " ").replace(")", " ").split()[:limit]
-    while words and words[-1].strip(",").lower() in DANGLING_WORDS:
+    while words and words[-1].strip(",").lower() in TAIL_END_WORDS:
         words.pop()
     return " ".join(words).strip(" ,.”\"’")
+
+
+# words a tail cut short by the next figure may not end with: "17 different states over the past [two years]"
+TAIL_END_WORDS = DANGLING_WORDS | {"over", "past", "next", "last", "about", "approximately", "nearly", "almost", "least",
+                                   "more", "than", "some", "roughly", "around"}
 
 
 # a tail that turns to another matter or only says when: "although he never received …", "should be applied …",
@@ -657,6 +667,34 @@ def noun_before(before: str) -> Optional[str]:
     if not words or words[-1].lower() in STOP_WORDS | VAGUE_NOUNS or VERB_HINT.match(words[-1]):
         return None
     return " ".join(words)
+
+
+# the counted noun as its clause's subject: "Six people were killed", "three managers sued are …", "25 exonerations can be found"
+COUNTED_PASSIVE_RE = re.compile(r"^(?P<who>.*?)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|were\s+being|are\s+being)\s+"
+                                r"(?P<done>(?:[a-z]+ly\s+)?(?!(?:not|even|often|open|seven|eleven|then|when|than)\b)[a-z]+(?:ed|en|wn|lt|ught|ung|ot|id))\b"
+                                r"(?P<rest>.*)$")
+COUNTED_VERB_RE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|must|shall|should|"
+                             r"can(?=\s+(?:be|not|also|only|now|no|then)\b))\b")  # not "three trash can fires"
+RELATIVE_WORD_RE = re.compile(r"\b(?:who|whom|whose|which|that|where|when|while|if|because|after|before|until|since|as|than|once|"
+                              r"whether|we|they|he|she|I|you|it)\b")
+
+
+def counted_subject(tail: str) -> str:
+    """What is counted when the counted noun is its clause's subject: what was done to it ("people were killed in the
+    fire" → "people killed in the fire"), else the noun without what the clause goes on to say ("exonerations can be
+    found here" → "exonerations"); a relative clause ("defendants who were charged") is kept."""
+    verb = COUNTED_VERB_RE.search(tail)
+    if not verb or RELATIVE_WORD_RE.search(tail, 0, verb.start()):
+        return tail
+    if "," in tail[:verb.start()]:  # "two sons, Zakariya and Dylan Boyd, have also pleaded guilty"
+        return tail[:tail.index(",")]
+    passive = COUNTED_PASSIVE_RE.match(tail)
+    if passive and passive.group("who") == tail[:verb.start()]:
+        rest = COUNTED_VERB_RE.split(re.split(r"\s+(?:and|but)\s+(?=\S+(?:\s+\S+){0,3}?\s+(?:was|were|is|are|has|have|had)\b)|"
+                                              r",\s+(?:many|most|some|all|none|each|both|one|two|who|which)\b",
+                                              passive.group("rest"))[0])[0]
+        return f"{passive.group('who')} {passive.group('done')}{rest}".strip()
+    return re.sub(r"(?:\s+(?:[a-z]+ly|also|still|now|then|all|both|each))+$", "", tail[:verb.start()])
 
 
 def head_before(before: str) -> str:
@@ -895,7 +933,7 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         if subject and not any(ch.isdigit() for ch in subject.group(1)):
             return f"{subject.group(1)} in {tail}" if tail else subject.group(1)
     if counted and tail.startswith(counted):
-        return tail
+        return counted_subject(tail)
     if population and not sentence[end:end + 40].lstrip().lower().startswith("of"):
         return f"{population} {tail}".strip()
     if CIRCUMSTANCE_RE.match(tail):
@@ -1091,6 +1129,9 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                                                                             sentence[f["end"]:following["start"]])):
             # "it paid $404 million of $1 billion in civil penalties": a part of the sum named after it
             f["measure"] = following["measure"]
+            whole = clause_after(sentence[:found[k + 2]["start"]] if k + 2 < len(found) else sentence, following["end"])
+            if following.get("counted") and whole.startswith(following["counted"]):
+                f["measure"] = whole  # "Two of the seven cases were not even reversals": what is said of the part
             verb = re.search(r"\b(?:have|were|are|will|pleaded|present)\b", following["measure"])
             if following["unit"] == "count" and following.get("counted") and following["measure"].startswith(following["counted"]) and \
                     verb and not re.search(r"\b(?:who|whom|which|that|he|she|they|it|we)\b", following["measure"][:verb.start()]):

@@ -221,7 +221,7 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("On Nov. 10, 2008, John Roe received a sentence of life plus 20 years in prison, to be served consecutively.",
      "20 years", "term added to life in prison"),
     ("Roe earned $40,000 in her fifth year of teaching.", "$40,000", "earned in her fifth year of teaching"),
-    ("UPDATE: 12 people were arrested in the sweep.", "12", "people were arrested in the sweep"),
+    ("UPDATE: 12 people were arrested in the sweep.", "12", "people arrested in the sweep"),
     ("The state of Florida, which paid for some of the claims, will receive $19,024 of the settlement amount.", "$19,024",
      "part of the settlement amount"),
     ("Roe grew more than 1,000 marijuana plants at the property.", "more than 1,000", "marijuana plants at the property"),
@@ -292,6 +292,31 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "$2 million", "in unnecessary tests"),
     ("The relators were awarded $255 million.", "$255 million", "awarded to the relators"),
     ("Roe and his company were paid $2 million in kickbacks.", "$2 million", "paid to Roe and his company in kickbacks"),
+    # the counted noun as its clause's subject: what was done to it, not what the clause goes on to say
+    ("Six people were killed in the fire and dozens were injured.", "Six", "people killed in the fire"),
+    ("Over 50 witnesses have been interviewed, many of whom were very helpful.", "Over 50", "witnesses interviewed"),
+    ("Information on the first 25 exonerations can be found here.", "25", "exonerations"),
+    ("The three managers sued are John Roe, Jane Roe and Richard Doe.", "three", "managers sued"),
+    ("Two sons, Adam and Ben Roe, have also pleaded guilty.", "Two", "sons, Adam and Ben Roe"),
+    ("Four defendants previously have pleaded guilty to charges in the case.", "Four", "defendants"),
+    ("Roe set three trash can fires behind the store.", "three", "trash can fires behind the store"),
+    # a tail ends where a new clause or the next item of a list begins
+    ("The defendants, initially sentenced in 2006 to four-year prison terms each, were re-sentenced today.", "four-year",
+     "prison terms each"),
+    ("At the end of the 60-day comment period, the U.S. District Court may approve the settlement.", "60-day", "comment period"),
+    ("Roe is charged with two felony counts of lewd acts upon a child and one felony count of pimping a minor.", "two",
+     "felony counts of lewd acts upon a child"),
+    ("The office hired two additional prosecutors and one investigator.", "two", "additional prosecutors hired"),
+    ("The unit received 289 requests and successfully processed 305 requests.", "289", "requests"),
+    ("Roe molested two girls, ages 11 and 12, at the home.", "two", "girls"),
+    ("Roe molested three children between the ages of 11 and 13 at the home.", "three",
+     "children between the ages of 11 and 13 at the home"),
+    ("The Department has intervened in 17 different states over the past two years.", "17", "different states"),
+    ("Roe faces a maximum sentence of 10 years in prison and a fine of $250,000.", "10 years", "maximum sentence in prison"),
+    ("Roe faces up to 20 years in prison and a $250,000 fine.", "up to 20 years", "in prison"),
+    # a term before the main clause: the clause after the comma says what lasted
+    ("For more than five years, the ring operated websites that sold counterfeit goods.", "more than five years",
+     "the ring operated websites that sold counterfeit goods"),
 ])
 def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
     found = {f["surface"]: f for f in figures_in_sentence(sentence)}
