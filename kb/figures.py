@@ -630,7 +630,8 @@ CIRCUMSTANCE_RE = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:year|years|fiscal|period|calendar|quarter|quarters)\b|by\s+(?:(?:the|a|an)\s+)?[“\"]?[A-Z]|"
     r"at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:branch|office|store|bank|location|facility|home|residence|hospital|school)\b|"
     r"at\s+[A-Z]|to\s+[A-Z]|to\s+the\s+(?:government|victims?|state|county|city|court|IRS|United States)\b|to\s+(?:reduce|avoid|evade|conceal|hide|cover|fund|buy|purchase|keep|help|protect|ensure)\b|"
-    r"via\b|during\b|at\s+any\s+time\b|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
+    r"via\b|during\b|at\s+any\s+time\b|in\s+order\s+to\b|in\s+a\s+single\s+(?:day|week|month|year|transaction)\b|as\s+a\s+result\s+of\b|"
+    r"in\s+connection\s+with\b|between\s+(?:" + MONTH + r"|(?:19|20)\d\d\b)|since\s+(?:[A-Z]|(?:19|20)\d\d)|in\s+(?:fiscal\s+)?(?:19|20)\d\d\b|for\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|from\s+(?:the\s+)?(?:late|early|mid)?\s*(?:19|20)\d\d)")
 LEADING_LINK_RE = re.compile(r"^(?:(?:and|but|or|which|who|that|while|then|also|overall|the|a|an)\s+)+", re.I)
 
 
@@ -648,8 +649,8 @@ def clause_before(before: str, limit: int = 12) -> Optional[str]:
 def noun_before(before: str) -> Optional[str]:
     """The noun phrase that names what a sum or a term is, just before it: "civil penalty", "maximum sentence"."""
     match = NOUN_BEFORE_RE.search(before)
-    if not match:
-        return None
+    if not match or re.search(r"\b(?:by|to|from)\s+(?:the\s+)?[\w-]+\s+in\s+the\s+amount\s+of\s+$", before):
+        return None  # "damages incurred by the agency in the amount of": who incurred or receives it, not what it is
     words = match.group(1).split()
     whole = re.search(r"\b([a-z][\w-]*s)\s+(?:to|from|for|with|against|by|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:totaling|totalling|"
                       r"amounting\s+to)\s+$", before)
@@ -697,9 +698,16 @@ def counted_subject(tail: str) -> str:
     return re.sub(r"(?:\s+(?:[a-z]+ly|also|still|now|then|all|both|each))+$", "", tail[:verb.start()])
 
 
+REPORTED_THAT_RE = re.compile(r"\b(?:states?|stated|said|says|shows?|showed|alleges?|alleged|claims?|claimed|finds?|found|reveals?|"
+                              r"revealed|indicates?|indicated|estimates?|estimated|admits?|admitted|acknowledged|agreed|reported|"
+                              r"determined|concluded)\s+that\s+")
+
+
 def head_before(before: str) -> str:
     """The last words of the figure's own clause before it, without the words that only lead to it."""
-    words = re.split(r",(?!\d{3})|[;:•▪●]|\sand\s", before)[-1].split()
+    before = re.sub(r"\s+in\s+the\s+amount\s+of\s*$", " ", before)  # "damages incurred by NPS in the amount of"
+    clause = re.split(r",(?!\d{3})|[;:•▪●]|\sand\s", before)[-1]
+    words = REPORTED_THAT_RE.split(clause)[-1].split()  # "audits have revealed that [the schemes have cost the government]"
     while words and words[-1].strip(",").lower() in HEAD_END_WORDS:
         words.pop()
     words = words[-8:]
@@ -899,7 +907,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
     if re.match(r"^of\s", tail) and unit in ("money", "duration", "other"):
         return re.sub(r"^of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?", "", tail)
     tail = re.sub(r"^(?:of\s+(?:the\s+)?)", "", tail)
-    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|your\b|[A-Z])\w+", tail):
+    if unit == "money" and re.match(r"^in\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|your\b|order\s+to\b|"
+                                    r"connection\s+with\b|[A-Z])\w+", tail):
         return tail  # "$352,076 in restitution", "$426 million in advertising revenue"
     if unit == "money":
         thing = counted_noun(sentence[end:end + 200])

@@ -28,7 +28,8 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
-        "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó")
+        "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
+        "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|noting|declaring|asking|yelling|shouting|"
                    "screaming|warning|recalling|testifying|concluding|finding|ruling")
@@ -42,10 +43,10 @@ AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)(?:\s+|(?<=
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|the(?:\s+{NAME_TOKEN}){{1,6}}|"
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
-                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e),?\s+(?P<cue>{CUES}){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e),?\s+(?P<cue>{CUES}|state){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+)|(?:(?<=told)|(?<=tells)|"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+|[a-z]+s(?=\s*,))|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
@@ -215,7 +216,8 @@ minister commander administrator police the of for and at interim first senior t
 councilman councilwoman assemblymember member members assembly assemblyman assemblywoman investigator investigators
 prosecutor analyst advocate coordinator specialist trustee legislator congressman congresswoman victim inmate lead sa
 leader minority majority senate colonel corporal admiral paralegal clerk nurse teacher pastor reverend rev. coach superintendent dean
-gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant pro tem tempore
+gen. brig. brigadier maj. major col. cpl. adm. cmdr. commandant pro tem tempore defender public comptroller treasurer auditor
+controller engineer marshal
 superintendente director directora presidente presidenta alcalde alcaldesa fiscal fiscales alguacil juez jueza jefe jefa procurador procuradora adjunto adjunta""".split())
 # an organisation described in lower case: "the state’s attorney’s office", "the sheriff’s department"
 ORG_PHRASE_RE = re.compile(r"^(?:the|this|our)\s+(?:[a-z][\w’'-]*\s+){1,4}(?:office|department|agency|bureau|unit|division)$")
@@ -518,6 +520,14 @@ def publisher_name(document: Document) -> Optional[str]:
     return re.sub(r"\s*\([^()]*\)\s*$", "", document.publisher) if document.publisher else None
 
 
+def surname_key(name: str) -> str:
+    """The surname a name is looked up by: "Sharone R. Mitchell Jr." → "mitchell"."""
+    tokens = name.split()
+    if len(tokens) > 2 and tokens[-1].strip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        tokens = tokens[:-1]
+    return tokens[-1].strip(".,").lower()
+
+
 class People:
     """The people a release names: full names and roles, so that "said Borgström" finds Anna Borgström."""
 
@@ -586,9 +596,8 @@ class People:
     def add(self, name: str, role: Optional[str], weak: bool = False):
         if " and " in name:
             return  # a joint statement's speakers are not one person
-        surname = name.split()[-1].strip(".,").lower()
-        if surname in ("jr", "sr", "ii", "iii", "iv") and len(name.split()) > 2:
-            surname = name.split()[-2].strip(".,").lower()
+        name = re.sub(r"\s(Jr|Sr)$", r" \1.", name)  # "Ronald C. Machen Jr." as the release writes it
+        surname = surname_key(name)
         known = self.full.get(surname)
         if known is None or (not weak and (len(name.split()) >= len(known[0].split()) or not known[1])):
             self.full[surname] = (name, role or (known[1] if known else None))
@@ -607,8 +616,7 @@ class People:
         tokens = name.split()
         if name in self.acronyms:
             return self.acronyms[name], role  # "the OCGJ found": the grand jury the release names, not "… This OCGJ"
-        key = tokens[-1].strip(".,").lower()
-        known = self.full.get(key)
+        known = self.full.get(surname_key(name))
         if tokens[-1].strip(".,") in ORG_WORDS:
             return name, role  # "Harris County" is not "Bexar County"
         if known and (len(tokens) == 1 or same_person(name, known[0])):
@@ -1132,8 +1140,12 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     # is someone the paragraph names, the defendant it is about, or no one kb can tell
                     about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
                                                 (previous.text if previous is not None else ""), re.I)
-                    speaker, role = (people.by_role.get("defendant"), None) if about_defendant else \
-                        (people.resolve(*split_who(interviewee)) if interviewee else (None, None))  # "Meet Paralegal Sandy Barajas"
+                    reported = spoke_before(previous.text, people) if previous is not None and not said_before.strip() else None
+                    if reported:  # "Public Defender Jane Roe said the law …" ¶ "“…,” she said."
+                        speaker, role = reported
+                    else:
+                        speaker, role = (people.by_role.get("defendant"), None) if about_defendant else \
+                            (people.resolve(*split_who(interviewee)) if interviewee else (None, None))  # "Meet Paralegal Sandy Barajas"
             elif ORG_RE.match(who.strip(" ,.")):
                 speaker, role = document.publisher or who.strip(" ,."), None
             elif ORG_PHRASE_RE.match(who.partition(",")[0].strip(" ,.")):  # "according to the state’s attorney’s office, but …"

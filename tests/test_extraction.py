@@ -314,6 +314,15 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
     ("The Department has intervened in 17 different states over the past two years.", "17", "different states"),
     ("Roe faces a maximum sentence of 10 years in prison and a fine of $250,000.", "10 years", "maximum sentence in prison"),
     ("Roe faces up to 20 years in prison and a $250,000 fine.", "up to 20 years", "in prison"),
+    # a sum followed by why, when or in what connection: what it is stands before it, after what only reports it
+    ("Notes state that certain checks were for under $10,000 in order to avoid attention.", "under $10,000",
+     "certain checks in order to avoid attention"),
+    ("Audits have revealed that Roe’s schemes have cost the government at least $1.1 million.", "at least $1.1 million",
+     "Roe’s schemes have cost the government"),
+    ("Acme will pay damages incurred by the agency in the amount of $240,500 as a result of the beach closures.", "$240,500",
+     "Acme will pay damages incurred by the agency as a result of the beach closures"),
+    ("The office received payments exceeding $10,000 in a single day on at least 35 occasions.", "exceeding $10,000",
+     "office received payments"),
     # a term before the main clause: the clause after the comma says what lasted
     ("For more than five years, the ring operated websites that sold counterfeit goods.", "more than five years",
      "the ring operated websites that sold counterfeit goods"),
@@ -551,6 +560,8 @@ def test_quote_split_by_attribution_with_role_and_surname():
     ("“Human trafficking will not be tolerated here,” said City of Miami Police Chief Manuel Morales.",
      "Manuel Morales", "City of Miami Police Chief"),
     ("According to Jane Roe, the mayor, “the budget will be balanced this year.”", "Jane Roe", "the mayor"),
+    ("“We are pleased,” said New York State Comptroller Thomas P. Roe.", "Thomas P. Roe", "New York State Comptroller"),
+    ("“The jail is safe,” said Cook County Public Defender Jane Roe.", "Jane Roe", "Cook County Public Defender"),
 ])
 def test_attribution_patterns(paragraph, speaker, role):
     [(_, got_speaker, got_role, _)] = quotes(paragraph)
@@ -1007,6 +1018,16 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Jane Roe"),
     ("The Office of the Inspector General investigated and “found that the agency failed to act.”",
      "Office of the Inspector General"),
+    # a pronoun opening a paragraph: the one the paragraph before reports as speaking, "Jr." kept with the name
+    ("Public Defender Jane R. Roe Jr. said the law is a step forward.\n\n“People want to be safe,” she said.",
+     "Jane R. Roe Jr."),
+    # words said to someone plural, a Spanish cue, the People stating
+    ("Abel Roe, 29, was arrested on Friday.\n\nIn the patrol car, Roe said to officers, “Why doesn’t anybody feel sorry for me?”",
+     "Abel Roe"),
+    ("Jorge Roe, gerente del programa, habló con los estudiantes.\n\n\"Participar es más que los premios\", enfatizó Roe.",
+     "Jorge Roe"),
+    ("Abel Roe was convicted of murder in 1990.\n\nIn a letter of opposition, the People state, “The inmate is a high risk.”",
+     "the People"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
