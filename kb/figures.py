@@ -435,7 +435,7 @@ TAIL_CUT_RE = re.compile(r"\s+(?=(?:Sentencing|Arraignment|Pre-trial|Preliminary
                          r"at|in|on|from|by|during|under|through|despite|of which|of whom|[a-z]+ing|"
                          r"each|all|after|before|with|for a total|respectively|said|says|according|[a-z]+ed)\b)|"
                          r"(?<=[\w)’'])\s*,\s+(?=(?:ages?|aged|was|were|is|are|has|have|had|will|would|must|may|might|can|could|should|shall|"
-                         r"went|it|its|he|she|they|we|I|there|the\s+[A-Z]\w*)\b)|"
+                         r"went|it|its|he|she|they|we|I|there|the\s+[A-Z]\w*|the\s+(?:defendants?|victims?|suspects?|court|judge|jury|company))\b)|"
                          r"(?<!\d)\s+and\s+(?=(?:by|(?:one|two|three|four|five|six|seven|eight|nine|ten|(?!(?:19|20)\d\d\b)\d[\d,.]*)\s+|"
                          r"[a-z]+ly\s+[a-z]+ed)\b)|\s+and\s+(?=(?:was|were|is|are|has|have|had|will|"
                          r"must|placed|ordered|gave|to|[a-z]+ed|enter|pay|serve|forfeit|comply|cooperate|submit|adopt|implement|hire|provide|retain|"
@@ -671,12 +671,17 @@ def noun_before(before: str) -> Optional[str]:
 
 
 # the counted noun as its clause's subject: "Six people were killed", "three managers sued are …", "25 exonerations can be found"
-COUNTED_PASSIVE_RE = re.compile(r"^(?P<who>.*?)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|were\s+being|are\s+being)\s+"
+COUNTED_PASSIVE_RE = re.compile(r"^(?P<who>.*?)\s+(?P<aux>was|were|is|are|has\s+been|have\s+been|had\s+been|were\s+being|are\s+being|"
+                                r"(?:will|would|could|may|might|must|shall|should|can)\s+(?:now\s+|also\s+|then\s+)?be)\s+"
                                 r"(?P<done>(?:[a-z]+ly\s+)?(?!(?:not|even|often|open|seven|eleven|then|when|than)\b)[a-z]+(?:ed|en|wn|lt|ught|ung|ot|id))\b"
                                 r"(?P<rest>.*)$")
 COUNTED_VERB_RE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|must|shall|should|"
                              r"can(?=\s+(?:be|not|also|only|now|no|then)\b))\b")  # not "three trash can fires"
-RELATIVE_WORD_RE = re.compile(r"\b(?:who|whom|whose|which|that|where|when|while|if|because|after|before|until|since|as|than|once|"
+# a predicate that says what the counted are: "700 people will be eligible for CLEAR", "59 IOIs were responsible for …"
+COUNTED_STATE_RE = re.compile(r"\s+(?:was|were|is|are|(?:will|would|could|may|might|must|shall|should|can)\s+be)\s+(?:now\s+|also\s+|still\s+)?"
+                              r"(?P<state>(?:eligible|responsible|safe|available|liable|present|absent|able|unable|entitled|subject|"
+                              r"pending|missing|dead|alive|homeless|[a-z]+(?:ible|able|ive|ful|ous))\b.*)$")
+RELATIVE_WORD_RE = re.compile(r"\b(?:who|whom|whose|which|that|what|where|when|while|if|because|after|before|until|since|as|than|once|"
                               r"whether|we|they|he|she|I|you|it)\b")
 
 
@@ -689,12 +694,21 @@ def counted_subject(tail: str) -> str:
         return tail
     if "," in tail[:verb.start()]:  # "two sons, Zakariya and Dylan Boyd, have also pleaded guilty"
         return tail[:tail.index(",")]
+    if re.match(r"\s+(?:has|is|was)\b", tail[verb.start():]) and re.search(r"[a-z]s$", tail[:verb.start()]):
+        return tail[:verb.start()]  # "the partnership between the two departments has focused …": another subject's verb
+    if re.match(r"\s+(?:has|have|had)\s+(?!been\b)", tail[verb.start():]):
+        return tail  # "21 defendants have pleaded guilty", "six cases have child abuse charges": what is counted
     passive = COUNTED_PASSIVE_RE.match(tail)
-    if passive and passive.group("who") == tail[:verb.start()]:
+    state = COUNTED_STATE_RE.match(tail, verb.start())
+    if (passive and passive.group("who") == tail[:verb.start()]) or state:
         rest = COUNTED_VERB_RE.split(re.split(r"\s+(?:and|but)\s+(?=\S+(?:\s+\S+){0,3}?\s+(?:was|were|is|are|has|have|had)\b)|"
-                                              r",\s+(?:many|most|some|all|none|each|both|one|two|who|which)\b",
-                                              passive.group("rest"))[0])[0]
-        return f"{passive.group('who')} {passive.group('done')}{rest}".strip()
+                                              r",\s+(?:many|most|some|all|none|each|both|one|two|who|which)\b|"
+                                              r"\s+(?:in\s+which|which|who|whom|where)\b|\s+(?:and|but)\s+(?:we|he|she|they|it|I)\b",
+                                              state.group("state") if state else passive.group("rest"))[0])[0]
+        if state:
+            return f"{tail[:verb.start()]} {rest}".strip()  # "people eligible for CLEAR during its pilot phase"
+        future = " to be" if passive.group("aux").endswith(" be") else ""  # "applications will be accepted" → "applications to be accepted"
+        return f"{passive.group('who')}{future} {passive.group('done')}{rest}".strip()
     return re.sub(r"(?:\s+(?:[a-z]+ly|also|still|now|then|all|both|each))+$", "", tail[:verb.start()])
 
 
@@ -894,6 +908,8 @@ def measure_of(sentence: str, start: int, end: int, counted: Optional[str], popu
         named = noun_before(before) if re.search(r"\sof\s+$", before) and unit in ("money", "count", "percent") else None
         if named:
             said = named  # "reported consolidated revenues of $2.8 billion in 2015"
+        if said and not other and all(w.lower() in STOP_WORDS | PREPOSITIONS for w in said.split()):
+            return tail  # "During this six-month period": only the words that lead to the figure stand before it
         if said:
             rest = tail[other.end():].strip(" ,") if other and other.groupdict().get("when") else ""
             return f"{said} {rest}".strip() if re.match(r"^(?:in|for|of)\s", rest) else said
