@@ -417,7 +417,7 @@ def counted_noun(after: str) -> Optional[str]:
 
 # words that end a counted noun: where or when the thing counted was ("11 times inside a station", "4 of the 10
 # defendants yesterday")
-NOT_COUNTED = {"inside", "outside", "near", "throughout", "yesterday", "today",
+NOT_COUNTED = {"inside", "outside", "near", "throughout", "yesterday", "today", "last",
                "tonight", "tomorrow", "ago", "earlier", "later", "respectively", "apiece"}
 SIZE_BEFORE_NOUN_RE = re.compile(r"\s+\d+(?:\.\d+)?-(?:inch|foot|pound|ounce|gallon|millimeter|round|page|carat|karat)(?=\s+[a-z])")
 PAIRED_ADJECTIVES_RE = re.compile(r"\s+(?:civil|criminal|federal|state|administrative|global|monetary|compensatory|punitive)\s+"
@@ -1353,7 +1353,22 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
         elif f["unit"] == g["unit"] == "count" and 0 < len(f["measure"].split()) <= 3 and between.strip(" ,") == f["measure"] and \
                 between.rstrip().endswith(",") and PLACE_TAIL_RE.match(g["measure"]):
             place = re.split(r",|\s+and\s", g["measure"])[0]  # "in Wyoming", not "… and one in Kansas"
-            g["measure"] = f"{f['measure']} {place}"
+            what = re.sub(r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z].*$", "", f["measure"])  # "67 stores in California, 14 in Arizona"
+            g["measure"] = f"{what} {place}"
+    for k, g in enumerate(found):
+        # "274 stores, including 67 stores in California, 14 in Arizona … and four in Hawaii", "39 shootings compared with
+        # 17 last year": a bare count after a counted one counts the same thing
+        named = [f for f in found[:k] if f["unit"] == "count" and f.get("counted")]
+        if g["unit"] == "count" and not g.get("counted") and named and ELLIPTIC_TAIL_RE.match(sentence, g["end"]) and \
+                not COUNTED_NOUN_WORDS_RE.match(named[-1]["counted"]):
+            own = clause_after(sentence[:found[k + 1]["start"]] if k + 1 < len(found) else sentence, g["end"])
+            g["measure"] = f"{named[-1]['counted']} {own}"
+
+
+# what a bare count may have of its own after a counted one: a place or a time
+ELLIPTIC_TAIL_RE = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z]|\s+(?:last|this|the\s+previous|the\s+prior)\s+(?:year|month|week)\b|"
+                              r"\s+in\s+(?:19|20)\d\d\b")
+COUNTED_NOUN_WORDS_RE = re.compile(r"(?:counts?|charges?|times)\b")
 
 
 PARALLEL_RE = re.compile(r"\s+(from|to|for|on|at)\s+[^,;$\d]{1,40}?,?\s+(?:and|or)\s+")

@@ -143,7 +143,7 @@ SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investig
                                    r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
-HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
+HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks|Quotes?)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")
 DASH_ATTRIBUTION_RE = re.compile(rf"[ \t]*(?:[–—]|-(?=[ \t]))[ \t]*(?P<who>(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN})(?=[ \t]*(?:,|$|\n|[A-Z]|\d{{1,3}}-year-old))")
 NAME_HEADING_RE = re.compile(r"(?:[A-Z][\w.’'&-]*|of|for|the|and|in)(?:[ \t,]+(?:[A-Z][\w.’'&-]*|of|for|the|and|in))*")
 # the wording of a law or a rule, quoted after what the law is: "The Final Rule requires … to produce the “case file for …”"
@@ -151,6 +151,10 @@ LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:
                            r"[Cc]ode|[Ss]ection|[Ss]ubsection|[Ll]aw|[Oo]rdinance|[Pp]rovision|[Aa]mendment)s?\b|§\s*\d[\w.()-]*)[^“”\"]{0,160}?"
                            r"\b(?:states?|provides?|requires?|requests?|defines?|says|reads|prohibits?|mandates?|includes?|"
                            r"directs?|allows?|authorizes?|shall)\b[^“”\"]{0,160}$")
+SIGNED_BY_RE = re.compile(rf"\b(?:note|letter|card|message|text|e-?mail|sign)\s+(?:signed|written|sent|left|posted)\s+by\s+"
+                          rf"(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:that|which)\s+"
+                          r"(?P<cue>said|read|stated|says|reads|states)\s*[,:]?\s*$")
+ACCORDING_COURT_RE = re.compile(r"^\s*[Aa]ccording to (?P<who>the (?:trial |appellate |district |superior |supreme )?(?:court|judge|panel)),")
 ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
 # words of a heading, never of a name: "Victim Impact Statement One", "Lack of Remorse and Rehabilitation"
@@ -172,6 +176,8 @@ TERM_BEFORE_RE = re.compile(r"\b(?:means|meant|defined as|defines|define|definit
                             r"the term|the terms|the phrase|the word|the words|so-called|labeled|labelled|branded|"
                             r"as|of|the|a|an)\s*$", re.I)
 PRONOUNS = {"he", "she", "they", "we", "i"}
+JUDGE_NAMED_RE = re.compile(rf"\b(?P<name>(?:(?:U\.S\.|Senior|Chief|Superior|District|Circuit|Magistrate|County|Court|Federal|Bankruptcy)\s+)*"
+                            rf"Judge[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})")
 NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:(?!(?:In|At|On|After|Before|When|From|By|The|A|An|This|That|During)\b)[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
                             r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
 COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
@@ -548,6 +554,12 @@ class People:
         # the one court a release names, for "the court stated": "Orange County Superior Court", "the Court of Appeals"
         courts = {re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in NAMED_COURT_RE.finditer(document.text)}
         self.court = f"the {courts.pop()}" if len(courts) == 1 else None
+        # the one judge a release names, for "the court said" when it names no court
+        judges = {re.sub(r"(\w{2,})\.\s.*$", r"\1", m.group("name")) for m in JUDGE_NAMED_RE.finditer(document.text)}  # "… Smith. According"
+        judge = judges.pop() if len(judges) == 1 else None
+        self.judge = split_who(judge) if judge else None
+        boards = {m.group(0) for m in re.finditer(r"\bBoard of Parole Hearings\b|\bParole Board\b", document.text)}
+        self.board = boards.pop() if len(boards) == 1 else None
         # acronyms the release defines, for "CWFIA stated": the shortest tail of the name whose initials hold the acronym
         self.acronyms: Dict[str, str] = {}
         for m in ACRONYM_DEFINED_RE.finditer(document.text):
@@ -695,6 +707,12 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
     if m:  # "Sessions today issued the following statement on the … report:"
         return m.group("who"), m.group("cue")
+    m = SIGNED_BY_RE.search(before)
+    if m:  # "a note signed by the defendant that said, “…”": who wrote it, not who found it
+        return m.group("who"), m.group("cue")
+    m = ACCORDING_COURT_RE.match(before)
+    if m:  # "According to the court, the “end result” … was “…”": the whole sentence is the court's
+        return m.group("who"), "according to"
     m = CLAUSE_CUE_RE.search(before)
     if m:
         subjects = [s for s in SUBJECT_RE.finditer(before) if s.end() <= m.start()]
@@ -1104,6 +1122,10 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
                 if speaker == "the court" and people.court:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
+                elif speaker == "the court" and people.judge:
+                    speaker, role = people.judge  # the one judge the release names: "U.S. District Judge Ortrie D. Smith"
+                elif speaker == "the panel" and people.board:
+                    speaker = people.board  # "the Panel denied parole": the parole board the release names
             elif ORG_NAME_RE.fullmatch(who.strip(" ,.")) and not ends_with_person(who.strip(" ,."), people):
                 # "The Division of Occupational Safety and Health", "the Office of the Inspector General", not "… Inspector
                 # General Daniel R. Roe"

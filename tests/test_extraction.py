@@ -1040,6 +1040,18 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Jorge Roe"),
     ("Abel Roe was convicted of murder in 1990.\n\nIn a letter of opposition, the People state, “The inmate is a high risk.”",
      "the People"),
+    # "the court" of a release that names one judge and no court is that judge; "the Panel" the parole board it names
+    ("Roe was sentenced by U.S. District Judge Amy B. Poe. Prosecutors said he hid income.\n\n"
+     "The court said that his \"reasoning is so specious that he should have known it was wrong.\"", "Amy B. Poe"),
+    ("Roe was sentenced by U.S. District Judge Amy B. Poe.\n\nAccording to the court, the \"end result\" of the "
+     "arrangement was \"the creation of a series of phantom deductions.\"", "Amy B. Poe"),
+    ("The Board of Parole Hearings heard the case.\n\nAt the hearing, the Panel denied Roe parole, stating in part, "
+     "“the killing of a police officer supersedes time.”", "Board of Parole Hearings"),
+    # who signed a note, not who found it; a quote under "Quote by …"
+    ("Julius Roe, 30, was charged with murder.\n\nPolice recovered a note signed by the defendant that said, "
+     "“Even if I am gone, I still love my daughters.”", "Julius Roe"),
+    ("Jane Poe spoke at the hearing.\n\nQuote by District Attorney Tony Roe “These reviews are just fancy euphemisms.”",
+     "Tony Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
