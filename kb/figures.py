@@ -35,7 +35,7 @@ PERIODS = {"year": "year", "years": "year", "month": "month", "months": "month",
            # Spanish releases: "15 años de prisión"
            "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week", "semanas": "week",
            "día": "day", "días": "day"}
-MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat|libras?|kilogramos?|gramos?|onzas?)"
+MEASURES = r"(?:(?:gross|metric|short|long|square|cubic)\s+)?(?:tons?|tonnes?|pounds?|lbs?|kilograms?|kilos?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|acres?|hectares?|gallons?|liters?|litres?|feet|foot|meters?|metres?|square feet|inch|inches|yards?|centimeters?|millimeters?|karat|carat|libras?|kilogramos?|gramos?|onzas?|degrees?(?:\s+Fahrenheit|\s+Celsius)?)"
 QUALIFIERS = [
     ("almost", r"almost|nearly|just under|close to|approaching|casi"),
     ("about", r"about|approximately|around|roughly|some|an estimated|estimated|alrededor de|aproximadamente|cerca de"),
@@ -235,6 +235,11 @@ NOT_FIGURE_RES = [
     re.compile(rf"\b(?:[Cc]ounts?|Stops|Jane\s+Does|John\s+Does|Victims|Defendants|Exhibits|Items|Lots|Units|Phases|Buildings|Rooms|"
                rf"Propositions|Sections|Chapters|Articles|Parts|Charges|Incidents)\s+(?:\d{{1,3}}|{WORD_NUMBER})(?:\s*(?:,|and|or|&|through|to|-|–)\s*"
                rf"(?:and\s+)?(?:\d{{1,3}}|{WORD_NUMBER})\b)+(?i:(?!\s*(?:%|percent|years?|months?|days?)\b))"),
+    # one count named by its number: "pleaded guilty to count six of a superseding indictment"; a case cited by volume and
+    # page: "111 F. Supp. 614, 616 (S.D.N.Y. 1953)"
+    re.compile(rf"\b[Cc]ount\s+(?:\d{{1,3}}|{WORD_NUMBER})\b(?=\s+(?:of|in|charging|alleging)\b)|"
+               r"\b\d{1,4}\s+(?:F\.|U\.S\.|S\.\s?Ct\.|Cal\.|N\.Y\.|So\.|N\.E\.|N\.W\.|S\.E\.|S\.W\.|P\.|A\.)\s?(?:Supp\.\s?|App\.\s?)?"
+               r"(?:[234]d|[234]th)?\s*\d{1,4}(?:\s*,\s*\d{1,4})*|\b\d{1,4}(?:\s*,\s*\d{1,4})*\s*\((?:[A-Z][\w.]*\s?){1,4}(?:19|20)\d\d\)"),
     # gangs named by a number: "MS 13", "the 59 Brim Bloods", "8 Trey Crips"
     re.compile(r"\bMS[\s-]?13\b|(?<=\bthe\s)\d{1,3}\s+(?:Brims?\b|(?:[A-Z][\w-]*\s+){1,2}(?:Bloods|Crips|Brims?|Piru|Gangsters?|Mafia|Disciples|"
                r"Locos|Posse|Surenos|Sureños|Norteños|Nortenos)\b)(?!\s+(?:who|were|are|have|had|members|associates|defendants|indicted|charged|arrested)\b)"),
@@ -483,7 +488,8 @@ VALUED_AT_RE = re.compile(r"(?<![\w’'.-])(?P<what>(?:(?:the|a|an|his|her|their
 SUBORDINATE_START_RE = re.compile(r"\s*(?:If|When|Once|Unless|Until|After|Before|Upon|As long as|Provided)\b")
 MAIN_CLAUSE_RE = re.compile(r"\s*,\s+(?:the|a|an|he|she|they|it|we|[A-Z][\w.]*)(?:\s+[\w.’'-]+){0,4}\s+(?:will|would|shall|must|may|can|could)\s")
 # a sum that is its clause's subject after words that do not say what it is: what the clause says of it
-VAGUE_HEAD_RE = re.compile(r"\b(?:a\s+total\s+of|the\s+remaining|an\s+additional|another|the\s+rest\s+of|(?:the|a)\s+sum\s+of|that|the\s+other)\s+$", re.I)
+VAGUE_HEAD_RE = re.compile(r"(?:\b(?:a\s+total\s+of|the\s+remaining|an\s+additional|another|the\s+rest\s+of|(?:the|a)\s+sum\s+of|that|the\s+other)|"
+                           r"(?:^|[.;:]\s+)(?:The|This))\s+$", re.I)
 AUXILIARIES_RE = re.compile(r"^(?:(?:is|are|was|were|will|would|shall|must|has|have|had|be|been|being|can|could|should|also|then|now|"
                             r"to\s+be|to\s+have|still)\s+)+")
 
@@ -1478,6 +1484,7 @@ def add_ranges(sentence: str, found: List[dict]) -> None:
 # $250,000 fine", "carries a mandatory minimum of five years"; a sentence imposed ("was sentenced to …")
 # after the cue is a real term again.
 MAXIMUM_RE = re.compile(r"\b(?:maximum|max\.|máxima|máximo|up to|not more than|no more than|not to exceed|punishable by|could be fined|"
+                        r"carr(?:y|ies|ied)\s+(?:a\s+)?(?:statutory\s+)?(?:penalty|penalties|sentence)\s+of|"
                         r"could be sentenced|could receive|could face|could spend|may be fined|"
                         r"face|faces|faced|facing)\b", re.I)
 MINIMUM_RE = re.compile(r"\b(?:minimum|at least|not less than|no less than)\b", re.I)

@@ -132,6 +132,9 @@ def test_not_figures(sentence):
     ("He faces a mandatory minimum of 10 years in prison, a $250,000 fine, and five years of supervised release.", "$250,000",
      None),
     ("The insurer will not pay over $10,000 per claim.", "over $10,000", "more than"),
+    # a statutory penalty a crime carries is a maximum; its mandatory minimum is a minimum
+    ("Conspiracy to distribute heroin carries a penalty of five to 40 years in prison and a $5 million fine.", "$5 million", "up to"),
+    ("The offense carries a mandatory minimum penalty of five years in prison.", "five years", "at least"),
     # "exceeded" is more than; Spanish minimums and maximums; a qualifier does not reach a count of something else;
     # a change from one count to another is no range
     ("The complaint alleges that the understatements of tax on these returns exceeded $2 million.", "$2 million", "more than"),
@@ -335,6 +338,12 @@ def test_compound_durations_are_one_figure(sentence, surface, value, period):
      "Acme will pay damages incurred by the agency as a result of the beach closures"),
     ("The office received payments exceeding $10,000 in a single day on at least 35 occasions.", "exceeding $10,000",
      "office received payments"),
+    # a sum that opens its sentence after "The": what the sentence says of it
+    ("The $550 million is currently located in Swiss bank accounts.", "$550 million", "currently located in Swiss bank accounts"),
+    # a bare count after a counted one counts the same thing
+    ("The settlement covers 274 stores, including 67 stores in California, 14 in Arizona and four in Hawaii.", "four",
+     "stores in Hawaii"),
+    ("There were 39 shootings compared with 17 last year.", "17", "shootings last year"),
     # a term before the main clause: the clause after the comma says what lasted
     ("For more than five years, the ring operated websites that sold counterfeit goods.", "more than five years",
      "the ring operated websites that sold counterfeit goods"),
@@ -345,6 +354,10 @@ def test_measure_names_what_is_counted_or_paid(sentence, surface, measure):
 
 
 @pytest.mark.parametrize("sentence, not_surface", [
+    # one count named by its number; a page of a cited case
+    ("Roe pleaded guilty to count six of a superseding indictment, which charged her with conspiracy.", "six"),
+    ("See United States v. Roe, 111 F. Supp. 614, 616 (S.D.N.Y. 1953).", "616"),
+    ("614, 616 (S.D.N.Y. 1953).", "614"),
     ("Any person may submit written comments to the U.S. Department of Justice, 450 Fifth Street, N.W., Suite 8700, "
      "Washington, D.C. 20530.", "450"),
     ("The defendant located the victim in front of a store at 332 East 98th Street, in Brownsville.", "332"),
@@ -1052,6 +1065,8 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "“Even if I am gone, I still love my daughters.”", "Julius Roe"),
     ("Jane Poe spoke at the hearing.\n\nQuote by District Attorney Tony Roe “These reviews are just fancy euphemisms.”",
      "Tony Roe"),
+    ("The victim, Jane Poe, 24, was attacked in 2019.\n\nIn her written statement, the victim described the assault as "
+     "“a bad dream that changed my life completely.”", "Jane Poe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
@@ -1288,6 +1303,10 @@ def test_answers_in_an_interview_release_are_the_interviewees():
     ("They will be required to pay over an additional $2 million in restitution.", "$2 million", 2000000, "money",
      {"qualifier": "more than"}),
     ("Costs may exceed $500 million.", "$500 million", 500000000, "money", {"qualifier": "more than"}),
+    # a temperature in degrees is no count
+    ("The victim worked outside, including in 9-degree temperatures over the weekend.", "9-degree", 9, "other", {}),
+    ("These flares burn in excess of 3,000 degrees Fahrenheit.", "in excess of 3,000 degrees Fahrenheit", 3000, "other",
+     {"qualifier": "more than"}),
     ("Roe was ordered to pay $472 ,623 in restitution.", "$472 ,623", 472623, "money", {"measure": "in restitution"}),
     ("Roe embezzled $50,000 over a year.", "$50,000", 50000, "money", {"period": None}),
     ("The defendants are facing prison sentences between one year and life in prison.", "one year", 1, "duration",
