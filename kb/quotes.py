@@ -1011,6 +1011,45 @@ def announcer_of(document: Document) -> Optional[str]:
     return m.group("who") if name and role and len(name.split()) >= 2 else None
 
 
+# a release that quotes a document by excerpt: "Direct Excerpts From the Opinion …", "The following are direct excerpts …";
+# whose document it is: "The People’s Filed Brief …", "… the Court of Appeal …"
+EXCERPTS_ANNOUNCED_RE = re.compile(r"\b(?:excerpts?|passages)\b[^.]{0,120}?\b(?:opinion|ruling|decision|brief|order|letter|filing)s?\b|"
+                                   r"\b(?:opinion|ruling|decision|brief|order|letter|filing)s?\b[^.]{0,120}?\bexcerpts?\b|"
+                                   r"\b[Tt]he following (?:are|is) (?:direct |selected |some )?excerpts?\b", re.I)
+DOCUMENT_OWNER_RE = re.compile(r"(?P<who>\b(?:[Tt]he\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})[’']s?\s+(?:[Ff]iled\s+|[Ww]ritten\s+|[Oo]pening\s+)?"
+                               r"(?:[Bb]rief|[Oo]pinion|[Rr]uling|[Ll]etter|[Mm]otion|[Rr]esponse|[Dd]ecision)\b")
+EXCERPT_COURT_RE = re.compile(r"\b((?:California\s+|U\.S\.\s+)?Supreme\s+Court|Court\s+[Oo]f\s+Appeals?(?:,\s+[A-Z][a-z]+\s+Appellate\s+District"
+                              r"(?:,\s+Division\s+[A-Z][a-z]+)?)?|Appellate\s+Court)\b")
+# a new section of a release: "Rodriguez’s Second Trial In early 2005, …", "Habeas Corpus Petition In July 2014, …"
+SECTION_START_RE = re.compile(r"^(?:[A-Z][\w’'-]*\s+){2,6}(?:In|On|After|Before|During)\s+(?:[a-z]|[A-Z][a-z]+\s+\d)")
+
+
+def excerpt_authors(passages: List[Passage], people: "People", document: Document) -> Dict[int, str]:
+    """For each paragraph of a release that quotes a document by excerpt, whose document it is: from the paragraph
+    that announces the excerpts ("Direct Excerpts From the Opinion …", "The People’s Filed Brief …") to the next
+    section."""
+    author, found = None, {}
+    for k, passage in enumerate(passages):
+        text = passage.text.strip()
+        owner = DOCUMENT_OWNER_RE.match(text)
+        if EXCERPTS_ANNOUNCED_RE.search(text) or (owner and not text.startswith(("“", '"'))):
+            owner = owner or DOCUMENT_OWNER_RE.search(text)
+            # the court whose opinion it is, named in the paragraph or the three before it
+            court = next((m for m in (EXCERPT_COURT_RE.search(p.text) for p in passages[k::-1][:4]) if m), None)
+            if owner and re.fullmatch(r"(?:[Tt]he\s+)?People", owner.group("who")):
+                author = publisher_name(document) or "the People"
+            elif court:
+                author = re.sub(r"\bOf\b", "of", court.group(1))
+            elif owner:
+                author = re.sub(r"^[Tt]he\s+", "", owner.group("who"))
+            else:
+                author = people.court or "the court"
+        elif SECTION_START_RE.match(text):
+            author = None
+        found[passage.number] = author
+    return found
+
+
 def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     """Every direct quote of a release with its speaker, role, cue and utterance."""
     people = People(document)
@@ -1023,6 +1062,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     signer = signer_of(passages)
     body = [p for p in passages if p.kind != "contact"] or [None]
     by_number = {p.number: p for p in passages}
+    excerpted = excerpt_authors(passages, people, document)
     found: List[dict] = []
     last_speaker: Optional[Tuple[str, Optional[str]]] = None
     for span, inner in split_at_inner_attribution(document.text, quoted_spans([p for p in passages if p.kind != "contact"])):
@@ -1033,6 +1073,10 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         local_start = span.start - span.passage.start
         local_end = span.end - span.passage.start
         who_cue = inner or attribution(span.passage.text, local_start, local_end)
+        opens_paragraph = not span.passage.text[:max(0, local_start - 1)].strip()
+        if who_cue is None and opens_paragraph and not span.continues and excerpted.get(span.passage.number) and \
+                len(text.split()) >= 6:
+            who_cue = excerpted[span.passage.number], None  # a paragraph of the opinion or brief the release quotes by excerpt
         first_in_paragraph = not any(q["passage"] is span.passage for q in found)
         opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
         previous = by_number.get(span.passage.number - 1)

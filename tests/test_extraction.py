@@ -1080,6 +1080,21 @@ def test_a_release_titled_as_someones_remarks_is_their_words():
     assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Tony Roe", "Tony Roe"]
 
 
+def test_a_document_quoted_by_excerpt_speaks_in_its_section_of_the_release():
+    # the opinion's paragraphs are the court's, the brief's the People's (the publisher), up to the next section
+    text = ("In an unpublished opinion, the Court of Appeal, Fourth Appellate District, Division Three, reversed the "
+            "conviction.\n\nDirect Excerpts From the Opinion The following are direct excerpts; the entire opinion is "
+            "available on request.\n\n“The first interview, which lasted approximately two hours, took place at the "
+            "police station.”\n\nRoe’s Second Trial In early 2005, Roe’s counsel issued five subpoenas.\n\n“The records "
+            "were turned over to the defense before the second trial began in 2006.”\n\nThe People’s Filed Brief "
+            "Following the Hearing The People filed a brief on Feb. 22, 2016.\n\n• The records were cumulative.\n\n"
+            "“The records contain five areas of information that the defendant already possessed.”")
+    doc = Document(id="t/excerpts-opinion", text=text, title="OCDA TO APPEAL RULING", publisher="Orange County District Attorney",
+                   blocks=tuple(classify(text, body_blocks(text))))
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == [
+        "Court of Appeal, Fourth Appellate District, Division Three", None, "Orange County District Attorney"]
+
+
 def test_selected_excerpts_are_the_words_of_the_author_a_title_names():
     text = ("The editorial board looked at the first six months in office.\n\nSelected excerpts:\n\n“She has wasted no time "
             "beginning to whip the office into shape.”\n\n“Women aren’t being adequately protected from the men in their lives.”")
