@@ -29,7 +29,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
-        "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó")
+        "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|noting|declaring|asking|yelling|shouting|"
                    "screaming|warning|recalling|testifying|concluding|finding|ruling")
@@ -51,14 +51,14 @@ CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
                         r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|"
-                        r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
+                        r"(?:Jane|John)\s+Doe\s+#?\d{1,2}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 # up to two short comma-ended phrases before a sentence's subject: "On Sept. 20, 2009, Roe allegedly told …"
 CLAUSE_LEAD = r"(?:[^,“”\"]{0,60},\s+){0,2}"
-REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>(?:Jane|John)\s+Doe\s+#?\d{{1,2}}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:victim|defendant|officer|detective|deputy|sergeant|"
                          rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
                          rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
@@ -154,6 +154,9 @@ LEGAL_TEXT_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s+(?:
 SIGNED_BY_RE = re.compile(rf"\b(?:note|letter|card|message|text|e-?mail|sign)\s+(?:signed|written|sent|left|posted)\s+by\s+"
                           rf"(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:that|which)\s+"
                           r"(?P<cue>said|read|stated|says|reads|states)\s*[,:]?\s*$")
+ON_BEHALF_RE = re.compile(rf"\bstatement\s+(?:was\s+)?(?:given|read|made|delivered|submitted|presented)\s+on\s+behalf\s+of\s+"
+                          rf"(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,120}}?\b(?P<cue>{CUES})"
+                          rf"{CUE_TAIL}\s*[,:]?\s*$")
 ACCORDING_COURT_RE = re.compile(r"^\s*[Aa]ccording to (?P<who>the (?:trial |appellate |district |superior |supreme )?(?:court|judge|panel)),")
 ACCORDING_DOCUMENT_RE = re.compile(r"^\s*[Aa]ccording to\s+(?P<who>the\s+(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$")
 ACCORDING_RE = re.compile(rf"^\s*[Aa]ccording to\s+(?P<who>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})\b[^“”\"]{{0,200}}$")
@@ -707,9 +710,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
     if m:  # "Sessions today issued the following statement on the … report:"
         return m.group("who"), m.group("cue")
-    m = SIGNED_BY_RE.search(before)
-    if m:  # "a note signed by the defendant that said, “…”": who wrote it, not who found it
-        return m.group("who"), m.group("cue")
+    m = SIGNED_BY_RE.search(before) or ON_BEHALF_RE.search(before)
+    if m:  # "a note signed by the defendant that said, “…”": who wrote it, not who found it; "a statement … on behalf of
+        return m.group("who"), m.group("cue")  # the County of Orange …, and stated in part, “…”": whose statement
     m = ACCORDING_COURT_RE.match(before)
     if m:  # "According to the court, the “end result” … was “…”": the whole sentence is the court's
         return m.group("who"), "according to"
@@ -1217,6 +1220,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             elif ORG_PHRASE_RE.match(who.partition(",")[0].strip(" ,.")):  # "according to the state’s attorney’s office, but …"
                 own = re.search(r"\b(?:attorney|prosecutor)", who, re.I) and publisher_name(document)
                 speaker, role = own or who.partition(",")[0].strip(" ,."), None
+            elif re.fullmatch(r"(?:the\s+)?(?:County|City|State|Town|Village)\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}",
+                              who.strip(" ,.")):
+                speaker = re.sub(r"^the\s+", "", who.strip(" ,."))  # "on behalf of the County of Orange": the body, not a person
             elif re.search(r"(?:^|\s)[Tt]he People$", who.strip(" ,.")):  # "The People explain in a … letter that …": the prosecution
                 speaker, role = publisher_name(document) or "the People", None
             else:

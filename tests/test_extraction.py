@@ -1067,6 +1067,14 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "Tony Roe"),
     ("The victim, Jane Poe, 24, was attacked in 2019.\n\nIn her written statement, the victim described the assault as "
      "“a bad dream that changed my life completely.”", "Jane Poe"),
+    # a numbered Jane Doe speaks; a statement given on behalf of a county is the county's; a Spanish "reafirmó"
+    ("Abel Roe was convicted.\n\nJane Doe #1 told the Court, “It makes me sick to know that you said this.”", "Jane Doe #1"),
+    ("Abel Roe was convicted.\n\nJane Doe #1 said that she spent her childhood “stuck in a very lonely prison,” and more.",
+     "Jane Doe #1"),
+    ("Maria Roe was sentenced.\n\nA victim impact statement was given on behalf of the County of Orange at her sentencing "
+     "today, and stated in part, “The defendant was given extraordinary opportunities.”", "County of Orange"),
+    ("El fiscal Leighton Roe habló hoy.\n\nLeighton Roe, reafirmó: \"Cuando desarrollas una fórmula probada, no quieres "
+     "dejar de usarla.\"", "Leighton Roe"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
