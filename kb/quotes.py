@@ -49,16 +49,17 @@ BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+|[a-z]+s(?=\s*,))|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
+NUMBERED_DOE = r"(?:Jane|John)\s+Doe\s+#?\d{1,2}"  # "Jane Doe #1 told the Court, “…”"
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
-                        r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|"
-                        r"(?:Jane|John)\s+Doe\s+#?\d{1,2}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
+                        r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|" +
+                        NUMBERED_DOE + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|"
                         r"gave|made|left|met|saw|spoke|read|stood)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 # up to two short comma-ended phrases before a sentence's subject: "On Sept. 20, 2009, Roe allegedly told …"
 CLAUSE_LEAD = r"(?:[^,“”\"]{0,60},\s+){0,2}"
-REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>(?:Jane|John)\s+Doe\s+#?\d{{1,2}}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:victim|defendant|officer|detective|deputy|sergeant|"
                          rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
                          rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
@@ -1076,12 +1077,10 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         local_start = span.start - span.passage.start
         local_end = span.end - span.passage.start
         who_cue = inner or attribution(span.passage.text, local_start, local_end)
-        opens_paragraph = not span.passage.text[:max(0, local_start - 1)].strip()
-        if who_cue is None and opens_paragraph and not span.continues and excerpted.get(span.passage.number) and \
-                len(text.split()) >= 6:
+        opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
+        if who_cue is None and opens and not span.continues and excerpted.get(span.passage.number) and len(text.split()) >= 6:
             who_cue = excerpted[span.passage.number], None  # a paragraph of the opinion or brief the release quotes by excerpt
         first_in_paragraph = not any(q["passage"] is span.passage for q in found)
-        opens = not span.passage.text[:max(0, local_start - 1)].strip()  # the paragraph opens with the quote
         previous = by_number.get(span.passage.number - 1)
         said_before = span.passage.text[max(0, local_start - 600):max(0, local_start - 1)]  # the recent context
         if who_cue is None and opens and not span.continues and previous is not None:
