@@ -594,6 +594,11 @@ def clause_after(sentence: str, end: int, limit: int = 14) -> str:
     return " ".join(words).strip(" ,.”\"’")
 
 
+def own_clause(sentence: str, found: List[dict], k: int) -> str:
+    """clause_after the k-th figure, up to the figure after it."""
+    return clause_after(sentence[:found[k + 1]["start"]] if k + 1 < len(found) else sentence, found[k]["end"])
+
+
 # words a tail cut short by the next figure may not end with: "17 different states over the past [two years]"
 TAIL_END_WORDS = DANGLING_WORDS | {"over", "past", "next", "last", "about", "approximately", "nearly", "almost", "least",
                                    "more", "than", "some", "roughly", "around"}
@@ -1160,7 +1165,7 @@ def figures_in_piece(sentence: str, population: Optional[str] = None) -> List[di
                                                                             sentence[f["end"]:following["start"]])):
             # "it paid $404 million of $1 billion in civil penalties": a part of the sum named after it
             f["measure"] = following["measure"]
-            whole = clause_after(sentence[:found[k + 2]["start"]] if k + 2 < len(found) else sentence, following["end"])
+            whole = own_clause(sentence, found, k + 1)
             if following.get("counted") and whole.startswith(following["counted"]):
                 f["measure"] = whole  # "Two of the seven cases were not even reversals": what is said of the part
             verb = re.search(r"\b(?:have|were|are|will|pleaded|present)\b", following["measure"])
@@ -1339,8 +1344,7 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
     for k, (f, g) in enumerate(zip(found, found[1:])):
         between = sentence[f["end"]:g["start"]]
         base = re.sub(r"^(?:in|of)\s+", "", f["measure"])
-        following = found[k + 2]["start"] if k + 2 < len(found) else len(sentence)
-        own = clause_after(sentence[:following], g["end"]) if f["unit"] == g["unit"] == "money" else ""
+        own = own_clause(sentence, found, k + 1) if f["unit"] == g["unit"] == "money" else ""
         if f["unit"] == g["unit"] == "money" and INCLUDING_RE.fullmatch(between) and base and \
                 (not own or (PLACE_TAIL_RE.match(own) and not own.startswith("in "))) and "including" not in base:
             g["measure"] = f"{base} {own}".strip()
@@ -1367,7 +1371,7 @@ def shared_heads(sentence: str, found: List[dict]) -> None:
         named = [f for f in found[:k] if f["unit"] == "count" and f.get("counted")]
         if g["unit"] == "count" and not g.get("counted") and named and ELLIPTIC_TAIL_RE.match(sentence, g["end"]) and \
                 not COUNTED_NOUN_WORDS_RE.match(named[-1]["counted"]):
-            own = clause_after(sentence[:found[k + 1]["start"]] if k + 1 < len(found) else sentence, g["end"])
+            own = own_clause(sentence, found, k)
             g["measure"] = f"{named[-1]['counted']} {own}"
 
 
