@@ -27,6 +27,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
+        "boasted|bragged|informed|advised|instructed|assured|reminded|described(?!\\s+as\\b)|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
         "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo")
@@ -38,28 +39,41 @@ SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|
 CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|according to [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
-NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|de|van|von|da|del|la|bin)"
+NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|(?:de|van|von|da|del|la|bin)\b)"
 AFTER_CUE_RE = re.compile(rf"^\s*[,.]?\s*(?P<cue>{CUES}|according to)(?:\s+|(?<=said)(?=[A-Z][a-z]))(?P<who>.+)", re.S)
 AFTER_NAME_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,8}}|he|she|they|we|the(?:\s+{NAME_TOKEN}){{1,6}}|"
+                           r"the (?:defendant|suspect|victim|gunman|inmate)|"
                            rf"the (?:trial |appellate )?(?:court|judge|jury))\s+(?P<cue>{CUES}|Said|Says|Stated)\b", re.S)
+# an adverb between who and the cue: "Babe Ruth once said,", "the Court of Appeal explicitly stated,"
+ADVERB = r"(?:once|also|later|then|further|again|(?!family\b|only\b|early\b|daily\b|likely\b)[a-z]{3,}ly)"
 BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:{NAME_TOKEN}|of|for|the|and|at|in))*(?:\s+#?\d{{1,2}}(?=\s))?|"
-                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e),?\s+(?P<cue>{CUES}|state){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
+                       rf"[Hh]e|[Ss]he|[Tt]hey|[Ww]e),?\s+(?:{ADVERB}\s+)?(?P<cue>{CUES}|state){CUE_TAIL}\s*[,:.]?\s*$")  # "Jane Doe 1 said"
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
+# words given as someone's own without a verb of saying: "ended the posting with the words, “…”", "making anti-white
+# comments including: “…”", "provided the following instructions: “…”"
+WORDS_CUES = (r"(?:with|using) the (?:words|message|phrase)|(?:comments|remarks|statements|slurs|threats|language),? (?:including|such as)|"
+              r"the following (?:instructions|message|words|note|text|remarks|comments)")
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
-CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+|[a-z]+s(?=\s*,))|(?:(?<=told)|(?<=tells)|"
-                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
+CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES}|{WORDS_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+|[a-z]+s(?=\s*,)|[A-Z][\w’'-]+)|(?:(?<=told)|(?<=tells)|"
+                           r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared)|(?<=informed)|(?<=advised)|"
+                           r"(?<=instructed)|(?<=assured)|(?<=reminded)|(?<=warned))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
+# verbs in the past that do not end in -ed: "The defendant struck the victim … and stated, “…”"
+IRREGULAR_PAST = (r"became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|gave|made|left|met|saw|spoke|"
+                  r"read|stood|struck|fled|knew|stole|sold|bought|brought|fought|caught|thought|kept|put|cut|beat|broke|chose|"
+                  r"drove|fell|felt|found|hid|led|lost|rode|rose|sat|spent|swore|tore|woke|won|wore")
 NUMBERED_DOE = r"(?:Jane|John)\s+Doe\s+#?\d{1,2}"  # "Jane Doe #1 told the Court, “…”"
 SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
                         r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|" +
                         NUMBERED_DOE + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
-                        r"allegedly|repeatedly|again|also|became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|"
-                        r"gave|made|left|met|saw|spoke|read|stood)\b)")
+                        r"allegedly|repeatedly|again|also|" + IRREGULAR_PAST + r"|once|(?!family\b|only\b|early\b|daily\b|likely\b|july\b)[a-z]{3,}ly)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
 # up to two short comma-ended phrases before a sentence's subject: "On Sept. 20, 2009, Roe allegedly told …"
-CLAUSE_LEAD = r"(?:[^,“”\"]{0,60},\s+){0,2}"
-REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
+# where a named judge or official sits: "Judge Jane Roe of the U.S. District Court for the District of Nevada"
+OF_PLACE = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|for|the)){{0,8}}(?<!\sthe)(?<!\sof)(?<!\sfor))?"
+CLAUSE_LEAD = r"(?:[^,“”\"]{0,100},\s+){0,2}"
+REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}{OF_PLACE}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
                          rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:victim|defendant|officer|detective|deputy|sergeant|"
                          rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
                          rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
@@ -87,6 +101,22 @@ OUR_MISSION_RE = re.compile(r"\bour\s+(?:[Mm]ission|[Mm]otto|[Ss]logan|[Pp]ledge
 # David Williams, who leads CCROC, said."
 FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+){0,14})(?:,\s+who\s+[^,“”\"]{1,60},)?"
                                r"\s+(?P<cue>said|stated|added|explained|noted|remarked)\s*\.?\s*$")
+# a sentence whose subject is a person and which ends in a colon before the quote: "NBPD Chief Jon Roe addressed the
+# family: “…”", "In an email, Roe provided the following instructions: “…”"
+COLON_SUBJECT_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Tt]he (?:defendant|suspect|victim|gunman))\s+"
+                              rf"(?:{ADVERB}\s+)?(?P<cue>[a-z]+ed|{IRREGULAR_PAST})\b[^“”\"]{{0,160}}:\s*$")
+# a name, a relative clause between commas, then the cue: "Victor Roe, whom they recognized from prior contacts, shouted"
+WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?:who|whom)\s+[^“”\",.;]{{3,120}},\s+(?:{ADVERB}\s+)?"
+                         rf"(?P<cue>{CUES}){CUE_TAIL}\s*[,:]?\s*$")
+# a sentence that quotes a letter or statement by its noun alone ("The letter read, “…”"), and the sentence before it
+# that says who wrote it: "Susan Roe prepared a victim impact letter …", "an impact statement written by Leela Roe …"
+WRITING = r"(?:letter|statement|note|e-?mail|message|post|text|card)s?"
+WRITING_READ_RE = re.compile(rf"^\s*(?:The|That|This|Her|His|Their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b[^“”\"]{{0,80}}?\b"
+                             r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$")
+WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),?\s+(?:also\s+)?(?:prepared|wrote|submitted|sent|penned|"
+                                rf"posted|left)\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?{WRITING}\b|"
+                                rf"\b{WRITING}\s+(?:was\s+)?(?:written|prepared|sent|submitted|signed|penned)\s+by\s+"
+                                rf"(?P<by>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}))")
 HEARD_RE = re.compile(rf"\b(?:heard|overheard|hear|hears|recorded|record)\s+(?P<who>him|her|them|[Tt]he (?:defendants?|suspects?|victims?)|"
                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?P<cue>say|saying|said|yell|yelling|tell|telling|scream|screaming|"
                       r"shout|shouting|state|stating|ask|asking)\b[^“”\"]{0,60}$")
@@ -94,9 +124,9 @@ WHO_SAID_RE = re.compile(rf"(?P<who>[Tt]he (?:defendant|suspect|victim|gunman)|{
                          rf"[^“”\",.;]{{0,120}}?\b(?P<cue>{CUES}|pronounced|held|found)\b[^“”\"]{{0,160}}$")
 IN_WHICH_RE = re.compile(rf"\b(?:in which|where|when)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s+(?:allegedly\s+)?"
                          rf"(?P<cue>{CUES}|advised|urged|instructed|claimed|promised)\b[^“”\"]{{0,200}}$")
-GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})\s+(?P<cue>provided|gave|issued|released|made|"
+GAVE_STATEMENT_RE = re.compile(rf"(?P<who>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}),?\s+(?P<cue>provided|gave|issued|released|made|delivered|read|"
                                r"offered|submitted|posted|sent)\s+(?:a|an|the|this|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
-                               r"(?:statement|response|comment|explanation|answer|reply|message)\s*[:,]\s*$")
+                               r"(?:statement|response|comment|explanation|answer|reply|message)(?:\s+to\s+(?:the\s+)?\w+)?\s*[:,]\s*$")
 # an acronym in quotation marks names a thing: (“FBI”), the "FARC,"
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}[,.;]?")
 # the wording of a law or a rule quoted after its citation: "§ 56.5(a)(4) (“…”)", "Section 2001.033(1)(A), the Rule does not …"
@@ -184,7 +214,7 @@ JUDGE_NAMED_RE = re.compile(rf"\b(?P<name>(?:(?:U\.S\.|Senior|Chief|Superior|Dis
                             rf"Judge[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})")
 NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:(?!(?:In|At|On|After|Before|When|From|By|The|A|An|This|That|During)\b)[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
                             r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
-COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel))", re.I)
+COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel|board))", re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
                                rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
@@ -344,6 +374,10 @@ ORG_WORDS = {"County", "City", "Office", "Department", "Division", "Section", "U
              "Services", "Affairs", "Resources", "Security", "Investigations", "Enforcement", "Protection", "Team",
              "Group", "Branch", "Program", "Project", "Projects", "Force", "Partners", "Society", "Church", "Hospital",
              "Command", "Army", "Navy", "Corps", "Region", "Jury", "Panel", "Committee", "Authority"}
+# capitalised subjects that name no one: "Police found the following note:"
+GENERIC_SUBJECTS = {"police", "officers", "investigators", "detectives", "agents", "prosecutors", "authorities", "deputies",
+                    "jurors", "witnesses", "victims", "defendants", "records", "documents", "court", "count", "counts", "the", "a", "an",
+                    "this", "that", "these", "those", "it", "in", "on", "at", "for", "according"}
 LEADING_WORDS = {"meet", "spotlight", "la", "el", "likewise", "similarly", "additionally", "further", "furthermore", "moreover", "finally", "because", "while", "when", "after", "before", "as", "if", "but", "and", "although", "though", "since",
                  "then", "so", "also", "meanwhile", "however", "later", "today", "yesterday", "here", "there", "now",
                  "charges", "charge", "sentence", "sentencing", "name", "age", "status"}  # table headers: "Charges Sentence …"
@@ -538,6 +572,10 @@ def surname_key(name: str) -> str:
     return tokens[-1].strip(".,").lower()
 
 
+# words that make a title another, lower one: "Assistant District Attorney" is not "the District Attorney"
+SUBORDINATE = r"assistant|deputy|associate|vice|under|special assistant"
+
+
 class People:
     """The people a release names: full names and roles, so that "said Borgström" finds Anna Borgström."""
 
@@ -559,7 +597,8 @@ class People:
         courts = {re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in NAMED_COURT_RE.finditer(document.text)}
         self.court = f"the {courts.pop()}" if len(courts) == 1 else None
         # the one judge a release names, for "the court said" when it names no court
-        judges = {re.sub(r"(\w{2,})\.\s.*$", r"\1", m.group("name")) for m in JUDGE_NAMED_RE.finditer(document.text)}  # "… Smith. According"
+        judges = {re.sub(r"(\w{2,})\.\s.*$", r"\1", m.group("name")) for m in JUDGE_NAMED_RE.finditer(document.text)  # "… Smith. According"
+                  if not re.search(r"[’']s\b", m.group("name"))}  # not "Judge King’s Order Denying Motion"
         judge = judges.pop() if len(judges) == 1 else None
         self.judge = split_who(judge) if judge else None
         boards = {m.group(0) for m in re.finditer(r"\bBoard of Parole Hearings\b|\bParole Board\b", document.text)}
@@ -626,6 +665,8 @@ class People:
         found = {full for full in self.full.values() if full[1] and full[0].split()[-1].strip(".,’'") not in ORG_WORDS and
                  (full[1].lower() == title or
                  full[1].lower().endswith(" " + title) or full[1].lower().startswith(title + " "))}
+        if len(found) > 1:  # "the District Attorney" is not one of the Assistant District Attorneys the release names
+            found = {full for full in found if not re.search(rf"\b(?:{SUBORDINATE})\s+{re.escape(title)}$", full[1], re.I)}
         return next(iter(found)) if len(found) == 1 else (None, None)
 
     def resolve(self, name: str, role: Optional[str], context: str = "") -> Tuple[str, Optional[str]]:
@@ -673,7 +714,8 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = AFTER_NAME_RE.match(after)
     rest = after[m.end():] if m else ""
     if m and not re.match(rf"{CUE_TAIL}\s*[,:]?\s*[“\"]", rest) and not (  # not "She went on to say, “…”"
-            text[:end].rstrip().endswith((".", "!", "?")) and not re.match(rf"{CUE_TAIL}\s*(?:[.,;]|$)", rest)):
+            text[:end].rstrip().endswith((".", "!", "?")) and not re.match(rf"{CUE_TAIL}\s*(?:[.,;]|$)", rest)) and \
+            not re.match(r"\s+(?:to|as)\s+(?!say|speak|add|explain|tell|ask)", rest):  # not "“no,” the defendant continued to hold her"
         return m.group("who"), m.group("cue")  # and not “… breath.” She continued on and described …
     before = text[:max(0, start - 1)]
     before = last_sentence(re.split(r"[”\"]\s+(?=[A-Z])", before)[-1]) if before else ""
@@ -705,6 +747,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = HEARD_RE.search(before)
     if m:  # "… when she heard him say “move, move”": the one heard, not the one who heard
         return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
+    m = WHOM_CUE_RE.search(before)
+    if m:  # "Victor Roe, whom officers recognized, shouted “…”"
+        return m.group("who"), m.group("cue")
     m = WHO_SAID_RE.search(before)
     if m:  # "grabbed from behind by the defendant, who put her in a chokehold and said:", "Foust, who told officers that …"
         return m.group("who"), m.group("cue")
@@ -773,6 +818,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = IN_WHICH_RE.search(before)
     if m:  # "a letter in which Alexander allegedly advised a married couple "to look …"
         return m.group("who"), m.group("cue")
+    m = COLON_SUBJECT_RE.match(before)
+    if m and m.group("who").split()[0].lower() not in LEADING_WORDS | GENERIC_SUBJECTS:
+        return m.group("who"), m.group("cue")  # "Roe addressed the family: “…”"
     m = GAVE_STATEMENT_RE.search(before)
     if m:  # "the OAG provided a non-responsive statement: “…”"
         return m.group("who"), m.group("cue")
@@ -782,6 +830,10 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = FILED_RE.search(before)
     if m:  # "OCDA filed a brief arguing the following “The trial court erred …”"
         return m.group("who"), m.group("cue")
+    m = WRITING_READ_RE.match(before)
+    authors = list(WRITTEN_BY_NAME_RE.finditer(text[:max(0, start - 1 - len(before))])) if m else []
+    if authors:  # "Susan Roe prepared a victim impact letter. The letter read, “…”": who wrote it
+        return authors[-1].group("who") or authors[-1].group("by"), m.group("cue")
     m = WRITTEN_BY_RE.search(before)
     if m and not TITLED_RE.search(before):  # not "the Grand Jury’s report entitled “The Myth of …”"  # "At trial, the defendant’s statements were introduced …, “…”", "In Price’s impact statement, he …"
         return m.group("who"), None
@@ -1170,7 +1222,7 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
                 elif speaker == "the court" and people.judge:
                     speaker, role = people.judge  # the one judge the release names: "U.S. District Judge Ortrie D. Smith"
-                elif speaker == "the panel" and people.board:
+                elif speaker in ("the panel", "the board") and people.board:
                     speaker = people.board  # "the Panel denied parole": the parole board the release names
             elif ORG_NAME_RE.fullmatch(who.strip(" ,.")) and not ends_with_person(who.strip(" ,."), people):
                 # "The Division of Occupational Safety and Health", "the Office of the Inspector General", not "… Inspector

@@ -587,6 +587,8 @@ def test_quote_split_by_attribution_with_role_and_surname():
     ("According to Jane Roe, the mayor, “the budget will be balanced this year.”", "Jane Roe", "the mayor"),
     ("“We are pleased,” said New York State Comptroller Thomas P. Roe.", "Thomas P. Roe", "New York State Comptroller"),
     ("“The jail is safe,” said Cook County Public Defender Jane Roe.", "Jane Roe", "Cook County Public Defender"),
+    # a particle of a name is a word of its own: not "Poe de" from "Poe described"
+    ("Author and economist Kevin Poe described, “Slavery is about one person controlling another.”", "Kevin Poe", None),
 ])
 def test_attribution_patterns(paragraph, speaker, role):
     [(_, got_speaker, got_role, _)] = quotes(paragraph)
@@ -679,6 +681,9 @@ def test_seed_extraction_scores_one(seed_corpus, seed_index):
     "Shandie Roe also wrote 11 checks to herself or “cash” from this victim’s account.",
     "He is accused of inappropriate conversations, including asking her for an “exclusive” dating relationship.",
     "Today, I am pleased to announce two indictments against Jon Roe, also known by his gang moniker “Crow.”",
+    # "described as" names a thing, it does not quote anyone
+    'The indictment alleges that the bank split its portfolio into three tiers: "Tier I," which represented cash; '
+    '"Tier II," which contained investments; and "Tier III," described as "other assets."',
 ])
 def test_titles_and_terms_are_not_quotes(paragraph):
     assert quotes(paragraph) == []
@@ -1075,6 +1080,54 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "today, and stated in part, “The defendant was given extraordinary opportunities.”", "County of Orange"),
     ("El fiscal Leighton Roe habló hoy.\n\nLeighton Roe, reafirmó: \"Cuando desarrollas una fórmula probada, no quieres "
      "dejar de usarla.\"", "Leighton Roe"),
+    # "the District Attorney" is the District Attorney the release names, not one of its Assistant District Attorneys
+    ("Brooklyn District Attorney Ken Roe today announced that a man has been sentenced.\n\nThe District Attorney said, "
+     "“Robert Poe was sentenced to the maximum allowed by law.”\n\nThe case was prosecuted by Assistant District Attorney "
+     "Gayle M. Doe, Chief of the District Attorney’s Vehicular Crimes Bureau.", "Ken Roe"),
+    # the subject of a clause with a verb in the past that does not end in -ed; "stated to Kuo:"; an adverb before the cue
+    ("John Smith, 30, of Brooklyn, was indicted.\n\nThe defendant struck the victim’s head and face with a sharp object and "
+     "stated, “I am going to hurt you.” The defendant continued to strike him.", "John Smith"),
+    ("Roe was charged.\n\nIn one instance, Fondren provided Kuo with a draft report on the PRC military and stated to Kuo: "
+     "\"This is the report I did not want you to talk about over the phone.\"", "Fondren"),
+    ("Roe spoke at the event.\n\nBabe Ruth once said, “it’s hard to beat a person who never gives up.” We will never give up.",
+     "Babe Ruth"),
+    ("Roe was charged.\n\nIn fact in one decision, the Court of Appeal explicitly stated, “We do not find fault with the "
+     "prosecution,” yet the report included it anyway.", "Court of Appeal"),
+    # words given as the subject's own without a verb of saying
+    ("John Smith, 30, was charged.\n\nThe defendant allegedly approached a 59-year-old doctor on the bus and struck him "
+     "while making anti-white comments including: “You think you got it like that.” The victim suffered bruising.", "John Smith"),
+    ("Roe was charged.\n\nChesser ended the posting with the words, \"Boom! No more of them.\" Police read it.", "Chesser"),
+    ("Roe was charged.\n\nDuring the fight inside the park Avery Poe made several comments, including “I’m ready to go to "
+     "jail tonight” and referenced a gang.", "Avery Poe"),
+    # a verb of telling with whom it was told: "informed the UCE,"; a boast after the quote
+    ("Roe was charged.\n\nAt the conclusion of this meeting, Nozette allegedly informed the UCE, \"Well I should tell you "
+     "my first need is that they should figure out how to pay me.\"", "Nozette"),
+    ("John Smith, 30, was charged.\n\n“It’s not about committing the perfect crime, it’s about how well you clean it up,” "
+     "the defendant boasted on the audiotape.", "John Smith"),
+    # reported speech after a long opening phrase, or after a judge named with the court he sits on
+    ("Roe was charged.\n\nJoining the majority of circuits which have ruled on the question, the Fifth Circuit held that "
+     "\"a lack of economic substance is sufficient to invalidate the transaction.\"", "Fifth Circuit"),
+    ("Roe was charged.\n\nIn granting the injunction, Judge Brian E. Poe of the U.S. District Court for the District of "
+     "Nevada said that Roe failed to present \"any evidence to refute the government’s indication.\"", "Brian E. Poe"),
+    ("Roe was charged.\n\nActing Assistant Attorney General Michael F. Poe announced the intervention in the suit and "
+     "stated that the government joined the suit \"as a part of its continuing efforts to ensure integrity.\"", "Michael F. Poe"),
+    # a sentence whose subject is a person and that ends in a colon; a name with a relative clause before the cue
+    ("Roe was charged.\n\nNBPD Chief Jon Poe addressed the members of Ms. Roe’s family: “Last week would have marked her "
+     "100th birthday.”", "Jon Poe"),
+    ("Roe was charged.\n\nIn an email to the Dutch company, Khoshnevisroe provided the following instructions: \"You should "
+     "give them an end user by yourself.\"", "Khoshnevisroe"),
+    ("Roe was charged.\n\nTwo officers were in an unmarked vehicle when Victor Manuel Poe, whom they recognized from prior "
+     "contacts, shouted “what’s up, homie, where you from?” and grabbed something.", "Victor Manuel Poe"),
+    # a statement made to the court; a letter whose author the sentence before names
+    ("Roe was sentenced.\n\nDuring the sentencing today, the couple’s eldest granddaughter, Christina Poe, made a "
+     "statement to the court, “Four days prior, my family sat around the Christmas tree.”", "Christina Poe"),
+    ("Roe was sentenced.\n\nKim’s daughter, Susan Poe, prepared a victim impact letter for the sentencing today. The letter "
+     "read, “The defendant never gave me a chance to say goodbye to my dad.”", "Susan Poe"),
+    ("Roe was sentenced.\n\nAn impact statement written by Leela Poe was read aloud by the prosecutor. The letter described "
+     "the loss of her husband which said in part, “My husband was my soul mate and companion.”", "Leela Poe"),
+    # "the Board" of a release that names one parole board
+    ("Roe became eligible for parole in 2024.\n\nHis first request was denied by the Parole Board. In making its decision, "
+     "the Board said it is unclear if Roe understands why he committed “this horrendous act of violence.”", "Parole Board"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
