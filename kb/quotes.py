@@ -30,13 +30,16 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "boasted|bragged|informed|advised|instructed|assured|reminded|described(?!\\s+as\\b)|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
-        "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo")
+        "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo|"
+        # the same verbs as releases sometimes write them, without the accent: "comento:"
+        "declaro|afirmo|agrego|anadio|añadio|senalo|señalo|explico|indico|expreso|comento|enfatizo|destaco|subrayo|aseguro|"
+        "recordo|concluyo|advirtio|reitero|menciono")
 # a participle's subject stands earlier in its sentence: "Mullenix wrote a text to Allen stating, “…”"
 PARTICIPLE_CUES = ("saying|telling|adding|writing|stating|explaining|describing|noting|declaring|asking|yelling|shouting|"
                    "screaming|warning|recalling|testifying|concluding|finding|ruling")
 SAID_CUES = "said|says|stated|states|added|adds|noted|notes|explained|commented|continued|concluded|remarked|declared"
 # what may stand between a cue and the quote: "stated in part:", "told the court:", "said in a statement,"
-CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|of [^,“\"]{1,60}(?=,)|according to [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
+CUE_TAIL = (r"(?:,?\s+(?:that|in part|in sum and substance|in substance|something like|words to the effect of|of [^,“\"]{1,60}(?=,)|according to [^,“\"]{1,60}(?=,)|in court|today|yesterday|on \w+|to (?:the )?(?:court|judge|jury|media|him|her|them)|"
             r"at (?:the )?(?:hearing|sentencing|rally|meeting|press conference)|in (?:a|an|her|his|their|the) "
             r"(?:\w+\s+){0,3}(?:statement|letter|release|email|message|interview)|the following))*")
 NAME_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*\.?|(?:de|van|von|da|del|la|bin)\b)"
@@ -63,7 +66,8 @@ IRREGULAR_PAST = (r"became|began|got|ran|came|went|took|drew|held|threw|shot|hit
                   r"read|stood|struck|fled|knew|stole|sold|bought|brought|fought|caught|thought|kept|put|cut|beat|broke|chose|"
                   r"drove|fell|felt|found|hid|led|lost|rode|rose|sat|spent|swore|tore|woke|won|wore")
 NUMBERED_DOE = r"(?:Jane|John)\s+Doe\s+#?\d{1,2}"  # "Jane Doe #1 told the Court, “…”"
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury)|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury|"
+                        r"opinion|ruling|decision)|"
                         r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|" +
                         NUMBERED_DOE + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
                         r"allegedly|repeatedly|again|also|" + IRREGULAR_PAST + r"|once|(?!family\b|only\b|early\b|daily\b|likely\b|july\b)[a-z]{3,}ly)\b)")
@@ -117,6 +121,18 @@ WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1
                                 rf"posted|left)\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?{WRITING}\b|"
                                 rf"\b{WRITING}\s+(?:was\s+)?(?:written|prepared|sent|submitted|signed|penned)\s+by\s+"
                                 rf"(?P<by>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}))")
+# a message named by who sent it: "One text message he sent read, “…”"
+WRITING_SENT_RE = re.compile(rf"\b{WRITING}\s+(?P<who>he|she|they|[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+"
+                             r"(?:had\s+)?(?:sent|wrote|posted|left|texted|mailed)(?:\s+[\w’'-]+){0,3}?\s+"
+                             r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$")
+# the one who told, in the passive: "was approached by Hicks and told by him “…”"
+TOLD_BY_RE = re.compile(rf"\b(?P<cue>told|asked|instructed|warned)\s+by\s+(?P<who>him|her|them|[Tt]he (?:defendant|suspect)|"
+                        rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s*[,:]?\s*$")
+# a saying named by whose it is: "a saying by President Truman, “…”"
+SAYING_BY_RE = re.compile(rf"\b(?:saying|quote|quotation|words|motto|line|maxim)\s+(?:by|from|of)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}})"
+                          r"\s*[,:]?\s*$")
+# a paragraph that only names who said the quote before it, after a dash: "--Judge J. Michael Roe", "— Mary Roe, Former Chair"
+NEXT_DASH_RE = re.compile(rf"^\s*(?:-{{1,2}}|[–—])\s*(?P<who>(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN}(?:,[^\n“”\"]{{1,120}})?)\s*$")
 HEARD_RE = re.compile(rf"\b(?:heard|overheard|hear|hears|recorded|record)\s+(?P<who>him|her|them|[Tt]he (?:defendants?|suspects?|victims?)|"
                       rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?P<cue>say|saying|said|yell|yelling|tell|telling|scream|screaming|"
                       r"shout|shouting|state|stating|ask|asking)\b[^“”\"]{0,60}$")
@@ -218,7 +234,7 @@ COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
                                rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
-STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}(?:[ \t]+(?:of|for|the|and))*[ \t,]+)*{NAME_TOKEN})\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
                           r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks|memo|memorandum|message|e-?mail|directive))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
@@ -744,6 +760,16 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     who_words = m.group("who").replace(",", " ").split() if m else []
     if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
         return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
+    m = TOLD_BY_RE.search(before)
+    agents = re.findall(rf"\bby\s+({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})", before[:m.start()]) if m else []
+    if m and m.group("who") in ("him", "her") and agents:
+        return agents[-1], m.group("cue")  # "approached by Hicks … and told by him “…”": Hicks
+    m = WRITING_SENT_RE.search(before) or m
+    if m:  # "One text message he sent read, “…”", "told by him “…”"
+        return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
+    m = SAYING_BY_RE.search(before)
+    if m:  # "a saying by President Truman, “…”"
+        return m.group("who"), None
     m = HEARD_RE.search(before)
     if m:  # "… when she heard him say “move, move”": the one heard, not the one who heard
         return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
@@ -754,8 +780,8 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m:  # "grabbed from behind by the defendant, who put her in a chokehold and said:", "Foust, who told officers that …"
         return m.group("who"), m.group("cue")
     m = STATEMENT_RE.search(before) if before.rstrip().endswith(":") else None
-    if m:  # "Sessions today issued the following statement on the … report:"
-        return m.group("who"), m.group("cue")
+    if m:  # "Sessions today issued the following statement on the … report:", not the dateline of "WASHINGTON The …"
+        return re.sub(r"^(?:[A-Z]{2,}[ \t,]+)+(?=[Tt]he\s)", "", m.group("who")), m.group("cue")
     m = SIGNED_BY_RE.search(before) or ON_BEHALF_RE.search(before)
     if m:  # "a note signed by the defendant that said, “…”": who wrote it, not who found it; "a statement … on behalf of
         return m.group("who"), m.group("cue")  # the County of Orange …, and stated in part, “…”": whose statement
@@ -1143,6 +1169,10 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 # "Attorney General Eric Holder released the following statement …:", "… Michael Lubinski has released a
                 # statement regarding the order …" ¶ “We respectfully …”
                 who_cue = announced_by(previous)
+        following = by_number.get(span.passage.number + 1)
+        if who_cue is None and following is not None and not span.passage.text[local_end + 1:].strip(" ”\"") and \
+                NEXT_DASH_RE.match(following.text):
+            who_cue = NEXT_DASH_RE.match(following.text).group("who"), None  # "“…”" ¶ "--Judge J. Michael Roe"
         if who_cue is None and publisher_name(document) and \
                 OUR_MISSION_RE.search(span.passage.text, max(0, local_start - 80), max(0, local_start - 1)):
             who_cue = publisher_name(document), None  # "… on our Mission, which is “to enhance public safety …”"
@@ -1216,6 +1246,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
             elif who.strip(" ,.").lower().startswith("the ") and noun in ROLE_NOUNS:
                 named = people.by_role.get(noun) or (people.by_role.get("defendant") if noun == "inmate" else None)
                 speaker, role = named, noun if named else None  # "The inmate told the victim": the one the release is about
+            elif re.fullmatch(r"the (?:opinion|ruling|decision)", who.strip(" ,."), re.I):
+                # "The opinion stated in part, …": the one court the release names, or its one judge
+                speaker, role = (people.court, None) if people.court else (people.judge or (None, None))
             elif COURT_RE.fullmatch(who.strip(" ,.")):
                 speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
                 if speaker == "the court" and people.court:

@@ -1128,6 +1128,28 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # "the Board" of a release that names one parole board
     ("Roe became eligible for parole in 2024.\n\nHis first request was denied by the Parole Board. In making its decision, "
      "the Board said it is unclear if Roe understands why he committed “this horrendous act of violence.”", "Parole Board"),
+    # a paragraph that only names, after a dash, who said the quote before it
+    ("The White House announced the nomination.\n\n\"Jane is a wonderful choice to lead the Bureau.\"\n\n"
+     "--Larry Poe, Former Deputy Attorney General\n\n\"She is smart, careful, tough and kind.\"\n\n--Judge J. Michael Roe",
+     "J. Michael Roe"),
+    # a Spanish cue written without its accent
+    ("El fiscal habló hoy.\n\nAndrew Roe, jefe de la División de Crimen Organizado, comento: \"Los fiscales de la División "
+     "están comprometidos en la lucha\".", "Andrew Roe"),
+    # a message named by who sent it; the one who told, in the passive; a saying named by whose it is
+    ("Adam Poe, 30, was charged.\n\nPoe called the mother so she could say goodbye. One text message he sent read, “I told "
+     "you, the girls are going with me.”", "Adam Poe"),
+    ("Jamal Roe, 30, and Ann Poe, 25, were charged.\n\nThe victim was approached by Roe in Harlem and told by him “you could "
+     "be working for me” and “I could put money in your pocket.”", "Jamal Roe"),
+    ("Roe spoke at the dinner.\n\nPresident Reagan kept on his desk a saying by President Truman, “It is amazing how much "
+     "you can accomplish when it doesn’t matter who gets the credit.”", "Truman"),
+    # "said something like,"
+    ("Two men approached.\n\nThe second man, later identified as Attorney James Poe, said something like, “What difference "
+     "does it make? I was appointed by the judge.”", "James Poe"),
+    # "The opinion stated" of a release that names one court; a statement of the Department after a dateline
+    ("Roe was convicted.\n\nIn publishing this opinion, the Court of Appeal established for the first time that the rule "
+     "applies. The opinion stated in part, “Appellant is correct that the landscape here is not lush.”", "the Court of Appeal"),
+    ("WASHINGTON The Department of Justice issued the following statement today after the companies abandoned the "
+     "transaction:\n\n\"The Antitrust Division welcomes this decision.\"", "Department of Justice"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
