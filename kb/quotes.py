@@ -27,7 +27,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
-        "boasted|bragged|informed|advised|instructed|assured|reminded|described(?!\\s+as\\b)|"
+        "boasted|bragged|proclaimed|informed|advised|instructed|assured|reminded|described(?!\\s+as\\b)|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
         "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo|"
@@ -212,7 +212,8 @@ HEADING_WORDS_RE = re.compile(r"\b(?:Statements?|Impact|Update|Summary|Backgroun
                               r"Procedural|History|Sentencing|Charges|Facts|STATEMENTS?|IMPACT|UPDATE|SUMMARY|BACKGROUND)\b")
 # a release that is one statement: "Statement by the District Attorney on …", "Statement from DA Todd Spitzer"
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:(?:(?:Joint|Official|Full|Prepared|Press|Public)\s+)?(?:Statement|Remarks|Comments|Speech|Message|"
-                                r"Letter|STATEMENT|REMARKS)\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF)\s+(?P<who>[^:;–—]+?)|"
+                                r"Letter|STATEMENT|REMARKS)(?:\s+(?:on|On|ON|regarding|Regarding)\s+[^:;–—]+?\s+(?:[Bb]y|BY)|\s+(?:[Bb]y|[Ff]rom|[Oo]f|BY|FROM|OF))\s+"
+                                r"(?P<who>[^:;–—]+?)|"
                                 r"(?P<owner>[^,:;–—]+?)(?:[’']s?|(?<=Department))\s+(?:Statement|Remarks|Comments|Speech|Message|Letter))"
                                 r"(?:,?\s+(?i:on|regarding|about|in|after|concerning|at|to)\s.*|\s+[–—-]\s.*)?\s*$")
 PREPOSITIONS = {"at", "to", "on", "of", "by", "in", "for", "with", "from", "near", "toward", "towards", "against", "into"}
@@ -234,8 +235,9 @@ COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
                                rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
-STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}(?:[ \t]+(?:of|for|the|and))*[ \t,]+)*{NAME_TOKEN})\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
-                          r"read|sent)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+)?(?:statement|letter|remarks|memo|memorandum|message|e-?mail|directive))")
+STATEMENT_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}(?:[ \t]+(?:of|for|the|and))*[ \t,]+)*{NAME_TOKEN}),?\s+(?:has\s+|have\s+|had\s+)?(?:today\s+|yesterday\s+|also\s+|later\s+)?"
+                          r"(?:(?:took the stand|stood up|came forward|addressed the court)\s+(?:and|to)\s+)?(?P<cue>(?:released|issued|made|gave|delivered|"
+                          r"read|sent|deliver|give|make)\s+(?:the\s+following|a|this|her|his|their)\s+(?:\w+\s+){0,2}(?:statement|letter|remarks|memo|memorandum|message|e-?mail|directive))")
 # people a release describes without naming: "the victim’s daughter", "the defendant’s mother"
 RELATIVE = (r"(?:daughter|son|mother|father|sister|brother|wife|husband|widow|widower|fiancée?|girlfriend|boyfriend|"
             r"aunt|uncle|niece|nephew|cousin|grandmother|grandfather|granddaughter|grandson|stepfather|stepmother|"
@@ -867,6 +869,14 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
 
 
 INNER_CUE_RE = re.compile(rf",\s+(?P<cue>{SAID_CUES})\s+(?=[A-Z])")
+# the same with the name first: "“… protect illegal aliens, Attorney General Jeff Roe said. These policies …”"
+INNER_NAME_CUE_RE = re.compile(r",\s+(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,6})\s+(?P<cue>said|stated|added)\.(?=\s|$)")
+
+
+def names_someone(who: str) -> bool:
+    """Do these words name a person: two name-like words, or one after a title ("Special Agent in Charge Khin")?"""
+    names = [t for t in who.split() if name_like(t)]
+    return len(names) >= 2 or bool(names and any(t.lower() in TITLE_WORDS - CONNECTORS for t in who.split()))
 
 
 def split_at_inner_attribution(text: str, spans: List[Span]):
@@ -881,10 +891,14 @@ def split_at_inner_attribution(text: str, spans: List[Span]):
         who = rest[:stop] if stop is not None else ""
         if stop is None and m and span.end - span.start - m.end() < 120:
             stop, who = len(rest.rstrip(" .")), rest.rstrip(" .")  # the attribution ends the span
-        names = [t for t in who.split() if name_like(t)]
-        titled = any(t.lower() in TITLE_WORDS - CONNECTORS for t in who.split())  # "said Special Agent in Charge Khin"
-        if not m or stop is None or (len(names) < 2 and not (names and titled)):
-            yield span, None
+        if not m or stop is None or not names_someone(who):
+            m = INNER_NAME_CUE_RE.search(quote)
+            if m and names_someone(m.group("who")):
+                yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (m.group("who"), m.group("cue"))
+                if quote[m.end():].strip():
+                    yield Span(span.start + m.end(), span.end, span.passage, False), None
+            else:
+                yield span, None
             continue
         yield Span(span.start, span.start + m.start() + 1, span.passage, span.continues), (who, m.group("cue"))
         if quote[m.end() + stop + 1:].strip():
@@ -1005,8 +1019,9 @@ def title_like(quote: str, short: bool = False) -> bool:
     only a phrase of a few words ("Special Handling Log."), which even after "he testified" names a thing."""
     words = quote.split()
     long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quote) if len(w) > 3]
-    if short and (len(words) > 6 or len(long_words) < 2 or quote.rstrip()[-1:] in ",!?"):
-        return False
+    if short and (len(words) > 6 or len(long_words) < 2 or quote.rstrip()[-1:] in ",!?" or
+                  re.search(r"\b(?:am|is|are|was|were|not|you|we|me|my)\b", quote)):
+        return False  # "I am not Charlie Manson." is a sentence, not a name
     return len(long_words) >= (2 if short else 3) and sum(w[0].isupper() for w in long_words) >= (
         0.99 if short else 0.6) * len(long_words)
 
@@ -1137,6 +1152,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
     people = People(document)
     interviewee = interviewee_of(document)
     statement_by = STATEMENT_TITLE_RE.match(document.title or "")
+    # "STATEMENT ON …" names no one: the publisher's statement
+    statement_on = publisher_name(document) if not statement_by and \
+        re.match(r"\s*(?:Statement|STATEMENT)\s+(?:on|On|ON|regarding|REGARDING)\s", document.title or "") else None
     first = next((p for p in passages if p.kind != "contact" and p.text.strip()), None)
     opening_statement = announced_by(first) if first is not None and first.text.rstrip().endswith(":") and \
         not quote_marks(first.text) else None  # "Attorney General Eric Holder released the following statement today …:"
@@ -1191,12 +1209,13 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
         if who_cue is None and statement_by and not span.continues:  # the release is the statement of the one its title names
             who = statement_by.group("who") or statement_by.group("owner")
             who_cue = (who.title() if who.isupper() else who), None
+        if who_cue is None and statement_on and opens and not span.continues:
+            who_cue = statement_on, None
         if who_cue is None and opens and not span.continues and previous is not None and interviewee and \
                 previous.text.rstrip().endswith("?") and not quote_marks(previous.text):
             who_cue = interviewee, None  # an answer after a question, in a release that interviews one person
         forward = False
         if who_cue is None and first_in_paragraph and not span.passage.text[local_end + 1:].strip():
-            following = next((p for p in passages if p.number == span.passage.number + 1), None)
             if following is not None:
                 m = AFTER_NAME_RE.match(following.text) or AFTER_CUE_RE.match(following.text)
                 if m and m.start("who") < 80:

@@ -1148,6 +1148,15 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     # "The opinion stated" of a release that names one court; a statement of the Department after a dateline
     ("Roe was convicted.\n\nIn publishing this opinion, the Court of Appeal established for the first time that the rule "
      "applies. The opinion stated in part, “Appellant is correct that the landscape here is not lush.”", "the Court of Appeal"),
+    # a statement whose closing mark was lost before "NAME said."; a statement the paragraph before announces
+    ("The Department posted a solicitation.\n\n\"Sanctuary policies make all of us less safe because they protect "
+     "illegal aliens, Attorney General Jeff Roe said. These policies also encourage illegal immigration.\"", "Jeff Roe"),
+    ("The jury deliberated for three hours.\n\nFollowing sentencing, the girls’ mother, Patricia Poe, took the stand to "
+     "deliver a victim impact statement.\n\n“I’m not scared of you anymore. You took my life.”", "Patricia Poe"),
+    # a sentence of a few capitalised words is still a sentence; the inmate the release names "proclaimed"
+    ("Glen Roe, 60, was denied parole.\n\nRoe responded, “I am not Charlie Manson.”", "Glen Roe"),
+    ("Glen Roe, 60, was denied parole.\n\nThe inmate then looked over at the screen and proclaimed, “See you again in a "
+     "couple of years!”", "Glen Roe"),
     ("WASHINGTON The Department of Justice issued the following statement today after the companies abandoned the "
      "transaction:\n\n\"The Antitrust Division welcomes this decision.\"", "Department of Justice"),
 ])
@@ -1659,11 +1668,20 @@ def test_measure_from_the_clause_before_the_subject_and_the_range(sentence, surf
     ("District Attorney Tony Roe’s Statement on the Verdict", "Tony Roe"),
     ("Statement from Matthew A. Roe, Director of the Office of Public Affairs, Regarding Issuance of the Report",
      "Matthew A. Roe"),
+    ("Statement on Accused Arms Trafficker Viktor Poe by Acting Deputy Attorney General Gary G. Roe", "Gary G. Roe"),
 ])
 def test_a_release_that_is_one_statement_is_its_authors(title, speaker):
     text = "SANTA ANA – “Today, the Office filed a civil complaint alleging unlawful and unfair business practices.”"
     doc = Document(id="t/doc", text=text, title=title, blocks=tuple(classify(text, body_blocks(text))))
     assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == [speaker]
+
+
+def test_a_statement_on_something_that_names_no_one_is_the_publishers():
+    text = "“The Office commends the Angels for declaring the day.”\n\n“Since its inception, the Unit has filed 300 cases.”"
+    title = "STATEMENT ON ANGELS OF ANAHEIM DECLARING SEPT. 16 “STRIKE OUT SLAVERY DAY”"
+    doc = Document(id="t/doc", text=text, title=title, publisher="Roe County District Attorney (California)",
+                   blocks=tuple(classify(text, body_blocks(text))))
+    assert [q.speaker for q in quotes_of(doc, passages_of(doc))] == ["Roe County District Attorney"] * 2
 
 
 @pytest.mark.parametrize("sentence, expected", [
