@@ -110,7 +110,7 @@ FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+
 COLON_SUBJECT_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Tt]he (?:defendant|suspect|victim|gunman))\s+"
                               rf"(?:{ADVERB}\s+)?(?P<cue>[a-z]+ed|{IRREGULAR_PAST})\b[^“”\"]{{0,160}}:\s*$")
 # a name, a relative clause between commas, then the cue: "Victor Roe, whom they recognized from prior contacts, shouted"
-WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?:who|whom)\s+[^“”\",.;]{{3,120}},\s+(?:{ADVERB}\s+)?"
+WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,9}}),\s+(?:who|whom)\s+[^“”\",.;]{{3,120}},\s+(?:{ADVERB}\s+)?"
                          rf"(?P<cue>{CUES}){CUE_TAIL}\s*[,:]?\s*$")
 # a sentence that quotes a letter or statement by its noun alone ("The letter read, “…”"), and the sentence before it
 # that says who wrote it: "Susan Roe prepared a victim impact letter …", "an impact statement written by Leela Roe …"
@@ -121,6 +121,9 @@ WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1
                                 rf"posted|left)\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?{WRITING}\b|"
                                 rf"\b{WRITING}\s+(?:was\s+)?(?:written|prepared|sent|submitted|signed|penned)\s+by\s+"
                                 rf"(?P<by>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}))")
+# a colon after messages a sentence names, before a list of them: "causing Roe to send a flurry of text messages,
+# including:" ¶ “…”; the sender is the last person the sentence names before them
+WRITINGS_LISTED_RE = re.compile(r"\b(?:messages|texts|e-?mails|letters|notes|posts|tweets|threats|remarks|comments)\b[^“”\"]{0,60}:\s*$")
 # a message named by who sent it: "One text message he sent read, “…”"
 WRITING_SENT_RE = re.compile(rf"\b{WRITING}\s+(?P<who>he|she|they|[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+"
                              r"(?:had\s+)?(?:sent|wrote|posted|left|texted|mailed)(?:\s+[\w’'-]+){0,3}?\s+"
@@ -772,6 +775,11 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = SAYING_BY_RE.search(before)
     if m:  # "a saying by President Truman, “…”"
         return m.group("who"), None
+    m = WRITINGS_LISTED_RE.search(before)
+    senders = [n.group(0) for n in re.finditer(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}", before[:m.start()])
+               if n.start() > 0 and n.group(0).split()[0].lower() not in LEADING_WORDS | GENERIC_SUBJECTS] if m else []
+    if senders:  # "… causing Roe to panic and send a flurry of text messages, including:"
+        return senders[-1], None
     m = HEARD_RE.search(before)
     if m:  # "… when she heard him say “move, move”": the one heard, not the one who heard
         return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
@@ -1070,7 +1078,7 @@ def interviewee_of(document: Document) -> Optional[str]:
     Marilu Glassman" (in its title or its text)."""
     m = re.search(rf"\b(?:Meet|Q&A with|Questions for|[Ii]nterview with|Spotlight:?|Get(?:ting)? to Know)\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}"
                   rf"{NAME_TOKEN})", document.title) or \
-        re.search(rf"\bMeet\s+(?:the\s+)?((?:{NAME_TOKEN}[ \t,]+){{1,8}}{NAME_TOKEN})", document.text[:2000])
+        re.search(rf"\bMeet\s+(?:the\s+)?((?:(?:{NAME_TOKEN}|of|the|for|and)[ \t,]+){{1,10}}{NAME_TOKEN})", document.text[:2000])
     if not m:
         return None
     tokens = [t.strip(",") for t in m.group(1).split() if t.strip(",")]
@@ -1313,8 +1321,13 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                     about_defendant = re.search(r"\bthe defendant\b", span.passage.text[:max(0, local_start - 1)] +
                                                 (previous.text if previous is not None else ""), re.I)
                     reported = spoke_before(previous.text, people) if previous is not None and not said_before.strip() else None
+                    opening = span.passage.text.lstrip().lower().startswith(who.strip().lower() + " ")
+                    subject = named_before(previous.text, people) if previous is not None and opening and \
+                        not about_defendant else None
                     if reported:  # "Public Defender Jane Roe said the law …" ¶ "“…,” she said."
                         speaker, role = reported
+                    elif subject:  # "… Roe picked up her stepfather …" ¶ "She texted her friend that she “…”"
+                        speaker, role = subject
                     else:
                         speaker, role = (people.by_role.get("defendant"), None) if about_defendant else \
                             (people.resolve(*split_who(interviewee)) if interviewee else (None, None))  # "Meet Paralegal Sandy Barajas"

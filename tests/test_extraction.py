@@ -589,6 +589,9 @@ def test_quote_split_by_attribution_with_role_and_surname():
     ("“The jail is safe,” said Cook County Public Defender Jane Roe.", "Jane Roe", "Cook County Public Defender"),
     # a particle of a name is a word of its own: not "Poe de" from "Poe described"
     ("Author and economist Kevin Poe described, “Slavery is about one person controlling another.”", "Kevin Poe", None),
+    # a name with a relative clause between commas keeps its whole title
+    ("Retired Roe County Deputy District Attorney Rockne Poe, who worked closely with her, stated that, “On a personal level "
+     "there was no kinder person.”", "Rockne Poe", "Retired Roe County Deputy District Attorney"),
 ])
 def test_attribution_patterns(paragraph, speaker, role):
     [(_, got_speaker, got_role, _)] = quotes(paragraph)
@@ -1157,6 +1160,12 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Glen Roe, 60, was denied parole.\n\nRoe responded, “I am not Charlie Manson.”", "Glen Roe"),
     ("Glen Roe, 60, was denied parole.\n\nThe inmate then looked over at the screen and proclaimed, “See you again in a "
      "couple of years!”", "Glen Roe"),
+    # a pronoun that opens a paragraph is the subject of the paragraph before; a list of messages after the one who sent them
+    ("Jade Poe, 39, was sentenced.\n\nOn December 31, Poe picked up her stepfather from a care facility.\n\nShe texted "
+     "her friend, the fixer, that she “just dosed the hell out of him” and was bringing him home.", "Jade Poe"),
+    ("Jade Poe, 39, was sentenced.\n\nBut the fixer never showed up, causing Poe to panic and send a flurry of text "
+     "messages, including:\n\n“He’s waking up. I really don’t want to be the one to do this.”\n\n“He is waking up and I "
+     "really need help.”", "Jade Poe"),
     ("WASHINGTON The Department of Justice issued the following statement today after the companies abandoned the "
      "transaction:\n\n\"The Antitrust Division welcomes this decision.\"", "Department of Justice"),
 ])
@@ -1306,14 +1315,19 @@ def test_a_sentence_after_a_finished_quote_is_no_attribution_and_a_first_name_fi
     assert [q[1] for q in quotes(text)] == ["Tony Rackauckas", "Janelle Weinberg", "Janelle Weinberg"]
 
 
-def test_answers_in_an_interview_release_are_the_interviewees():
+@pytest.mark.parametrize("meet, speaker, role", [
+    ("Meet Confidential Legal Secretary Jane Roe", "Jane Roe", "Confidential Legal Secretary"),
+    ("Meet the Chief of the DA’s Family Protection Division Melissa Roe", "Melissa Roe",
+     "Chief of the DA’s Family Protection Division"),
+])
+def test_answers_in_an_interview_release_are_the_interviewees(meet, speaker, role):
     text = ("This month the office is featuring stories of its employees.\n\n"
-            "Meet Confidential Legal Secretary Jane Roe, who has been with our office since 2021.\n\n"
+            f"{meet}, who has been with our office since 2021.\n\n"
             "What inspired you to pursue a career at the office?\n\n"
             "“Before joining the office, I worked at the Board of Supervisors as a legislative assistant.”")
     doc = make_doc(text)
     [q] = quotes_of(doc, passages_of(doc))
-    assert (q.speaker, q.role) == ("Jane Roe", "Confidential Legal Secretary")
+    assert (q.speaker, q.role) == (speaker, role)
 
 
 @pytest.mark.parametrize("sentence, surface, value, unit, extra", [
