@@ -27,7 +27,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
-        "boasted|bragged|proclaimed|informed|advised|instructed|assured|reminded|described(?!\\s+as\\b)|"
+        "boasted|bragged|proclaimed|informed|advised|assured|reminded|described(?!\\s+as\\b)|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
         "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo|"
@@ -55,11 +55,12 @@ BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[
 # words given as someone's own without a verb of saying: "ended the posting with the words, “…”", "making anti-white
 # comments including: “…”", "provided the following instructions: “…”"
 WORDS_CUES = (r"(?:with|using) the (?:words|message|phrase)|(?:comments|remarks|statements|slurs|threats|language),? (?:including|such as)|"
-              r"the following (?:instructions|message|words|note|text|remarks|comments)")
+              r"(?<!received )(?<!got )(?<!found )(?<!obtained )(?<!recovered )(?<!intercepted )(?<!heard )"
+              r"the following (?:instructions|message|words|note|text|remarks|comments)")  # not "Roe received the following message:"
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
 CLAUSE_CUE_RE = re.compile(rf"\b(?P<cue>{CUES}|{PARTICIPLE_CUES}|{WORDS_CUES})(?:\s+(?:at|to)\s+(?:him|her|them|(?:the|his|her|their) \w+|[a-z]+s(?=\s*,)|[A-Z][\w’'-]+)|(?:(?<=told)|(?<=tells)|"
                            r"(?<=telling)|(?<=asked)|(?<=asking)|(?<=texted)|(?<=wrote)|(?<=emailed)|(?<=shared)|(?<=informed)|(?<=advised)|"
-                           r"(?<=instructed)|(?<=assured)|(?<=reminded)|(?<=warned))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
+                           r"(?<=assured)|(?<=reminded)|(?<=warned))(?:\s+(?!that\b)[\w’'-]+){1,3}(?:\s+and\s+[\w’'-]+)?)?"
                            rf"(?:\s+(?:out|back))?{CUE_TAIL}\s*[,:]?\s*$")
 # verbs in the past that do not end in -ed: "The defendant struck the victim … and stated, “…”"
 IRREGULAR_PAST = (r"became|began|got|ran|came|went|took|drew|held|threw|shot|hit|wrote|sent|paid|gave|made|left|met|saw|spoke|"
@@ -106,9 +107,10 @@ OUR_MISSION_RE = re.compile(r"\bour\s+(?:[Mm]ission|[Mm]otto|[Ss]logan|[Pp]ledge
 FOLLOWING_BARE_RE = re.compile(r"^\s*(?P<who>[A-Z][\w.’'-]*(?:,?\s+[\w.’'-]+){0,14})(?:,\s+who\s+[^,“”\"]{1,60},)?"
                                r"\s+(?P<cue>said|stated|added|explained|noted|remarked)\s*\.?\s*$")
 # a sentence whose subject is a person and which ends in a colon before the quote: "NBPD Chief Jon Roe addressed the
-# family: “…”", "In an email, Roe provided the following instructions: “…”"
+# family: “…”", "In an email, Roe provided the following instructions: “…”"; not what the person received or found
 COLON_SUBJECT_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}|[Tt]he (?:defendant|suspect|victim|gunman))\s+"
-                              rf"(?:{ADVERB}\s+)?(?P<cue>[a-z]+ed|{IRREGULAR_PAST})\b[^“”\"]{{0,160}}:\s*$")
+                              rf"(?:{ADVERB}\s+)?(?!(?:received|obtained|found|discovered|recovered|seized|intercepted|heard|"
+                              rf"saw|read|got|charged|convicted|sentenced|accused)\b)(?P<cue>[a-z]+ed|{IRREGULAR_PAST})\b[^“”\"]{{0,160}}:\s*$")
 # a name, a relative clause between commas, then the cue: "Victor Roe, whom they recognized from prior contacts, shouted"
 WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,9}}),\s+(?:who|whom)\s+[^“”\",.;]{{3,120}},\s+(?:{ADVERB}\s+)?"
                          rf"(?P<cue>{CUES}){CUE_TAIL}\s*[,:]?\s*$")
@@ -152,7 +154,7 @@ ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}[,.;]?")
 STATUTE_BEFORE_RE = re.compile(r"(?:§|\bU\.S\.C\.|\b(?:Code|Section|Rule)\s+(?:§\s*)?\d[\w.()-]*)[^“”\"]{0,80}?[(“\"]*\s*$")
 # words someone wrote or said, named by whose they are: "the defendant’s statements", "Price’s impact statement"
 WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
-                           r"(?:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
+                           r"(?i:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
                            r"opinion|brief|motion|post|posts|diary|journal|(?i:declaration|affidavit|petition|memorandum|memo|ruling|"
                            r"decision|report|response|essay|article|book|speech|message|messages|voicemail|tweet|tweets))\b[^“”\"]{0,200}$")
 # written sources a release quotes at length: a court's opinion, a brief, an expert's declaration, a grand jury's report
@@ -189,8 +191,8 @@ ACRONYM_DEFINED_RE = re.compile(r"(?<![\w’'&.-])(?P<full>(?:[A-Z][\w’'&.-]*\
 SPANISH_ROLES = {"el acusado": "defendant", "la acusada": "defendant"}
 # who a release's title says wrote what it quotes: "ICYMI — CHICAGO TRIBUNE EDITORIAL BOARD: “…”"
 TITLE_AUTHOR_RE = re.compile(r"^\s*(?:ICYMI\s*[—–:-]\s*)?(?P<who>(?:[A-Z][\w’'.&-]*\s+){1,6}[A-Z][\w’'.&-]*)\s*:\s*[“\"]")
-SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+)?(?:investigation|complaint|indictment|affidavit|documents?|"
-                                   r"records?|police|prosecutors|authorities|testimony|evidence|reports?)\b", re.I)
+SOURCE_NOT_SPEAKER_RE = re.compile(r"(?:the\s+|court\s+|charging\s+|trial\s+|witness\s+)?(?:investigation|complaint|indictment|affidavits?|"
+                                   r"documents?|records?|police|prosecutors|authorities|testimony|evidence|reports?|papers)\b", re.I)
 DOCUMENT_RE = re.compile(r"\b(?:agreement|order|opinion|ruling|decision|report|settlement|decree|judgment|brief|letter|motion|filing|"
                          r"complaint|indictment|statute|law)$")
 HEADING_RE = re.compile(rf"^\s*(?:Comments|Statement|Remarks|Quotes?)\s+(?:from|by|of)\s+(?P<who>(?:{NAME_TOKEN}[ \t]+)*{NAME_TOKEN})\s*[:–—-]?\s*$")

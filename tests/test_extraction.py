@@ -1166,11 +1166,20 @@ def test_titles_and_terms_are_not_quotes(paragraph):
     ("Jade Poe, 39, was sentenced.\n\nBut the fixer never showed up, causing Poe to panic and send a flurry of text "
      "messages, including:\n\n“He’s waking up. I really don’t want to be the one to do this.”\n\n“He is waking up and I "
      "really need help.”", "Jade Poe"),
+    # "according to affidavits" is a source, not who spoke; a statement named by whose it is, with a capital S
+    ("Mohammed Roe, 50, was charged.\n\nMohammed Roe told his son that Poe would call him and he advised his son to speak "
+     "with Poe \"before anything else,\" according to affidavits.", "Mohammed Roe"),
+    ("Andrew Poe, 40, pleaded guilty.\n\nPoe’s Statement from the Advisement and Waiver of Rights for a Felony Guilty Plea "
+     "“In Orange County, California, I did unlawfully conspire.”", "Andrew Poe"),
     ("WASHINGTON The Department of Justice issued the following statement today after the companies abandoned the "
      "transaction:\n\n\"The Antitrust Division welcomes this decision.\"", "Department of Justice"),
 ])
 def test_speaker_resolution(text, speaker):
     assert quotes(text)[-1][1] == speaker
+
+
+def test_what_someone_received_before_a_colon_is_not_their_words():
+    assert quotes("Ann Roe, 30, was charged.\n\nOn May 1, Roe received the following message: “Pay now or else.”")[-1][1] is None
 
 
 def test_a_release_titled_as_someones_remarks_is_their_words():
