@@ -27,7 +27,7 @@ CUES = ("went on to say|went on to ask|went on to tell|went on to add|went on to
         "tells|continued|concluded|remarked|wrote|writes|declared|emphasized|emphasised|stressed|recalled|observed|"
         "yelled|shouted|screamed|exclaimed|replied|responded|testified|warned|announced|admitted|acknowledged|"
         "texted|posted|threatened|demanded|insisted|argued|reiterated|shared|ruled|opined|say|write|argue|contend|explain|continues|"
-        "boasted|bragged|proclaimed|informed|advised|assured|reminded|described(?!\\s+as\\b)|"
+        "boasted|bragged|proclaimed|informed|advised|assured|reminded|reasoned|feared|described(?!\\s+as\\b)|"
         # Spanish releases: "dijo la fiscal principal Haley Pratt"
         "dijo|declaró|afirmó|agregó|añadió|señaló|explicó|indicó|expresó|comentó|manifestó|enfatizó|destacó|subrayó|aseguró|"
         "sostuvo|recordó|concluyó|advirtió|reiteró|precisó|mencionó|reafirmó|reafirmo|"
@@ -54,7 +54,7 @@ BEFORE_RE = re.compile(rf"(?P<who>(?:{NAME_TOKEN}|of|for|the|and|at)(?:[\s,]+(?:
 BEFORE_CUE_FIRST_RE = re.compile(rf"(?:\b(?P<cue>{SAID_CUES}|Said|Says|Stated)|[Aa]ccording to)\s+(?P<who>[^,:;“\"]+?(?:,[^,:;“\"]+)?)\s*(?P<end>[,:.])\s*$")
 # words given as someone's own without a verb of saying: "ended the posting with the words, “…”", "making anti-white
 # comments including: “…”", "provided the following instructions: “…”"
-WORDS_CUES = (r"(?:with|using) the (?:words|message|phrase)|(?:comments|remarks|statements|slurs|threats|language),? (?:including|such as)|"
+WORDS_CUES = (r"(?:with|using) the (?:words|message|phrase)|(?:used|using) (?:descriptions|words|phrases|terms|language) (?:like|such as)|(?:comments|remarks|statements|slurs|threats|language),? (?:including|such as)|"
               r"(?<!received )(?<!got )(?<!found )(?<!obtained )(?<!recovered )(?<!intercepted )(?<!heard )"
               r"the following (?:instructions|message|words|note|text|remarks|comments)")  # not "Roe received the following message:"
 # a cue with whom it was said to: "yelled at him,", "told Jayden's mom,", "stated in part,"
@@ -67,10 +67,10 @@ IRREGULAR_PAST = (r"became|began|got|ran|came|went|took|drew|held|threw|shot|hit
                   r"read|stood|struck|fled|knew|stole|sold|bought|brought|fought|caught|thought|kept|put|cut|beat|broke|chose|"
                   r"drove|fell|felt|found|hid|led|lost|rode|rose|sat|spent|swore|tore|woke|won|wore")
 NUMBERED_DOE = r"(?:Jane|John)\s+Doe\s+#?\d{1,2}"  # "Jane Doe #1 told the Court, “…”"
-SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|court|judge|jury|"
-                        r"opinion|ruling|decision)|"
+SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gunman|inmate|government|company|department|[Cc]ourt"
+                        r"(?:\s+of\s+(?:Criminal\s+)?[Aa]ppeals?)?|judge|jury|opinion|ruling|decision)|"
                         r"[Ee]l acusado|[Ll]a acusada|[Hh]e|[Ss]he|" +
-                        NUMBERED_DOE + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|was|are|were|"
+                        NUMBERED_DOE + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})(?<![’']s)(?=,?\s+(?:[a-z]+ed|[a-z]+s|said|told|then|had|did|was|are|were|"
                         r"allegedly|repeatedly|again|also|" + IRREGULAR_PAST + r"|once|(?!family\b|only\b|early\b|daily\b|likely\b|july\b)[a-z]{3,}ly)\b)")
 # a sentence that opens with who speaks and goes on in reported speech to a partial quote: "Rackauckas stated that
 # the Office is “…”", "The court observed that the defendant “…”"
@@ -79,7 +79,7 @@ SUBJECT_RE = re.compile(r"\b(?P<who>[Tt]he (?:defendants?|suspects?|victims?|gun
 OF_PLACE = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|for|the)){{0,8}}(?<!\sthe)(?<!\sof)(?<!\sfor))?"
 CLAUSE_LEAD = r"(?:[^,“”\"]{0,100},\s+){0,2}"
 REPORTED_RE = re.compile(rf"^\s*{CLAUSE_LEAD}(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,6}}{OF_PLACE}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:trial |appellate )?"
-                         rf"(?:court|judge|jury)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:victim|defendant|officer|detective|deputy|sergeant|"
+                         rf"(?:court(?:\s+of\s+appeals?)?|judge|jury|decision|opinion|ruling|order)|[Tt]he(?:\s+{NAME_TOKEN}){{1,6}}|[Ee]l acusado|[Ll]a acusada|[Tt]he (?:victim|defendant|officer|detective|deputy|sergeant|"
                          rf"investigator|agent|trooper|witness|prosecutor|commissioner|mayor|sheriff))\s+"
                          rf"(?:also\s+|further\s+|later\s+|then\s+|has\s+|have\s+|had\s+|les\s+|le\s+|(?!family\b)[a-z]{{3,}}ly\s+)*"
                          rf"(?P<cue>{CUES}|found|concluded|determined|called|described|characterized|held)\b(?:\s+that)?"
@@ -119,7 +119,10 @@ WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,9}}),\s+(
 WRITING = r"(?:letter|statement|note|e-?mail|message|post|text|card)s?"
 WRITING_READ_RE = re.compile(rf"^\s*(?:The|That|This|Her|His|Their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b[^“”\"]{{0,80}}?\b"
                              r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$")
-WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),?\s+(?:also\s+)?(?:prepared|wrote|submitted|sent|penned|"
+# "The prosecutor read her statement in full:": whose statement the sentence before says
+READ_OWN_WRITING_RE = re.compile(rf"\b(?P<cue>read|reads)\s+(?:her|his|their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b(?:\s+in\s+(?:full|part))?"
+                                 r"\s*[,:]?\s*$")
+WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),?\s+(?:also\s+)?(?:prepared|wrote|submitted|sent|penned|"
                                 rf"posted|left)\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?{WRITING}\b|"
                                 rf"\b{WRITING}\s+(?:was\s+)?(?:written|prepared|sent|submitted|signed|penned)\s+by\s+"
                                 rf"(?P<by>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}))")
@@ -133,6 +136,9 @@ WRITING_SENT_RE = re.compile(rf"\b{WRITING}\s+(?P<who>he|she|they|[Tt]he (?:defe
 # the one who told, in the passive: "was approached by Hicks and told by him “…”"
 TOLD_BY_RE = re.compile(rf"\b(?P<cue>told|asked|instructed|warned)\s+by\s+(?P<who>him|her|them|[Tt]he (?:defendant|suspect)|"
                         rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s*[,:]?\s*$")
+# "As described by the California Supreme Court, “…”", "As held by the court in Solberg, by means of section 1041, “…”"
+AS_BY_RE = re.compile(rf"\b[Aa]s\s+(?P<cue>described|noted|stated|explained|held|found|put|observed|written)\s+by\s+(?P<who>(?:the\s+)?"
+                      rf"{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|of|for)){{0,6}})(?:,[^,“”\"]{{0,60}})?\s*[,:]?\s*$")
 # a saying named by whose it is: "a saying by President Truman, “…”"
 SAYING_BY_RE = re.compile(rf"\b(?:saying|quote|quotation|words|motto|line|maxim)\s+(?:by|from|of)\s+(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}})"
                           r"\s*[,:]?\s*$")
@@ -236,7 +242,8 @@ JUDGE_NAMED_RE = re.compile(rf"\b(?P<name>(?:(?:U\.S\.|Senior|Chief|Superior|Dis
                             rf"Judge[ \t]+{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,3}})")
 NAMED_COURT_RE = re.compile(r"\b(?:U\.S\.\s+)?(?:(?!(?:In|At|On|After|Before|When|From|By|The|A|An|This|That|During)\b)[A-Z][a-z]+\s+){1,4}Court(?:\s+of\s+(?:Criminal\s+)?Appeals?)?(?:\s+for\s+the\s+"
                             r"(?:[A-Z][a-z]+\s+)+District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|\b[Tt]he\s+Court\s+of\s+(?:Criminal\s+)?Appeals?\b")
-COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court|judge|jury|panel|board))", re.I)
+COURT_RE = re.compile(r"[Tt]he ((?:trial |appellate |district |superior |supreme |grand )?(?:court(?: of appeals?)?|judge|jury|panel|board))",
+                      re.I)
 # "Below is a statement from Agriculture Secretary Tom Vilsack:"
 STATEMENT_FROM_RE = re.compile(rf"\b(?P<cue>statement|remarks|comments|Statement|Remarks|Comments)\s+(?:from|by|of|(?:may|can|should|is|are)\s+be\s+attributed\s+to|"
                                rf"attributed\s+to)\s+(?P<who>(?:{NAME_TOKEN}[ \t,]+)*{NAME_TOKEN})")
@@ -622,7 +629,8 @@ class People:
         # the one judge a release names, for "the court said" when it names no court
         judges = {re.sub(r"(\w{2,})\.\s.*$", r"\1", m.group("name")) for m in JUDGE_NAMED_RE.finditer(document.text)  # "… Smith. According"
                   if not re.search(r"[’']s\b", m.group("name"))}  # not "Judge King’s Order Denying Motion"
-        judge = judges.pop() if len(judges) == 1 else None
+        surnames = {surname_key(j) for j in judges}  # "Immigration Judge Charles M. Roe" and "Judge Roe" are one judge
+        judge = max(judges, key=len) if len(surnames) == 1 else None
         self.judge = split_who(judge) if judge else None
         boards = {m.group(0) for m in re.finditer(r"\bBoard of Parole Hearings\b|\bParole Board\b", document.text)}
         self.board = boards.pop() if len(boards) == 1 else None
@@ -774,6 +782,9 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = WRITING_SENT_RE.search(before) or m
     if m:  # "One text message he sent read, “…”", "told by him “…”"
         return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
+    m = AS_BY_RE.search(before)
+    if m:  # "As described by the California Supreme Court, “…”"
+        return m.group("who"), m.group("cue")
     m = SAYING_BY_RE.search(before)
     if m:  # "a saying by President Truman, “…”"
         return m.group("who"), None
@@ -868,7 +879,7 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     m = FILED_RE.search(before)
     if m:  # "OCDA filed a brief arguing the following “The trial court erred …”"
         return m.group("who"), m.group("cue")
-    m = WRITING_READ_RE.match(before)
+    m = WRITING_READ_RE.match(before) or READ_OWN_WRITING_RE.search(before)
     authors = list(WRITTEN_BY_NAME_RE.finditer(text[:max(0, start - 1 - len(before))])) if m else []
     if authors:  # "Susan Roe prepared a victim impact letter. The letter read, “…”": who wrote it
         return authors[-1].group("who") or authors[-1].group("by"), m.group("cue")
@@ -1279,7 +1290,9 @@ def quotes_of(document: Document, passages: List[Passage]) -> List[Quote]:
                 # "The opinion stated in part, …": the one court the release names, or its one judge
                 speaker, role = (people.court, None) if people.court else (people.judge or (None, None))
             elif COURT_RE.fullmatch(who.strip(" ,.")):
-                speaker, role = "the " + COURT_RE.fullmatch(who.strip(" ,.")).group(1).lower(), None  # "the court stated"
+                court = COURT_RE.fullmatch(who.strip(" ,.")).group(1)
+                # "the court stated"; "the Court of Appeal" as the release writes it
+                speaker, role = (court if court[0].isupper() and " of " in court else "the " + court.lower()), None
                 if speaker == "the court" and people.court:
                     speaker = people.court  # the court the release names: "the Orange County Superior Court"
                 elif speaker == "the court" and people.judge:

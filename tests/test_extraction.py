@@ -1171,6 +1171,22 @@ def test_titles_and_terms_are_not_quotes(paragraph):
      "with Poe \"before anything else,\" according to affidavits.", "Mohammed Roe"),
     ("Andrew Poe, 40, pleaded guilty.\n\nPoe’s Statement from the Advisement and Waiver of Rights for a Felony Guilty Plea "
      "“In Orange County, California, I did unlawfully conspire.”", "Andrew Poe"),
+    # the words of courts: "As described by …", "the court feared,", "The decision noted that …" (the one judge named),
+    # "the court of appeals explained that …", "used descriptions like"
+    ("Roe was convicted.\n\nIt was his third burglary. As described by the California Supreme Court, “Unknown to him, she "
+     "was by that time working as an undercover police agent.”", "California Supreme Court"),
+    ("Roe was convicted.\n\nSuch a situation, the court feared, “could produce sharp disputes in open court.”", "the court"),
+    ("Immigration Judge Charles M. Poe ordered Roe removed.\n\nJudge Poe found that Roe is removable. The decision noted "
+     "that, through counsel, Roe had \"generally admitted all of the factual allegations\" in the charging document.",
+     "Charles M. Poe"),
+    ("Roe Corp. sued the Navy.\n\nIn a 29-page opinion, the court of appeals explained that the termination was justified "
+     "because its record demonstrated that \"the government was justifiably insecure about the timely completion.\"",
+     "the court of appeals"),
+    ("The report cited seven reversals.\n\nAs a result, the Court of Appeal did not find the misconduct to be willful, and "
+     "instead used descriptions like “a rather minor digression.”", "Court of Appeal"),
+    # "The prosecutor read her statement in full:" ¶ “…”: the one the sentence before says wrote it
+    ("Dean Roe, 40, was sentenced.\n\nFor the sentencing yesterday, Jane Doe 1 wrote a powerful victim impact statement "
+     "to the court. The prosecutor read her statement in full:\n\n“I’ve been thinking what I want to say.”", "Jane Doe 1"),
     ("WASHINGTON The Department of Justice issued the following statement today after the companies abandoned the "
      "transaction:\n\n\"The Antitrust Division welcomes this decision.\"", "Department of Justice"),
 ])
