@@ -117,8 +117,9 @@ WHOM_CUE_RE = re.compile(rf"(?P<who>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,9}}),\s+(
 # a sentence that quotes a letter or statement by its noun alone ("The letter read, “…”"), and the sentence before it
 # that says who wrote it: "Susan Roe prepared a victim impact letter …", "an impact statement written by Leela Roe …"
 WRITING = r"(?:letter|statement|note|e-?mail|message|post|text|card)s?"
-WRITING_READ_RE = re.compile(rf"^\s*(?:The|That|This|Her|His|Their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b[^“”\"]{{0,80}}?\b"
-                             r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$")
+# the verb that gives a writing's words, at the end of the words before them: "… read, “…”", "… said in part:"
+WRITING_CUE = r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$"
+WRITING_READ_RE = re.compile(rf"^\s*(?:The|That|This|Her|His|Their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b[^“”\"]{{0,80}}?\b{WRITING_CUE}")
 # "The prosecutor read her statement in full:": whose statement the sentence before says
 READ_OWN_WRITING_RE = re.compile(rf"\b(?P<cue>read|reads)\s+(?:her|his|their)\s+(?:[\w-]+\s+){{0,2}}?{WRITING}\b(?:\s+in\s+(?:full|part))?"
                                  r"\s*[,:]?\s*$")
@@ -131,8 +132,7 @@ WRITTEN_BY_NAME_RE = re.compile(rf"(?:(?P<who>{NUMBERED_DOE}|{NAME_TOKEN}(?:\s+{
 WRITINGS_LISTED_RE = re.compile(r"\b(?:messages|texts|e-?mails|letters|notes|posts|tweets|threats|remarks|comments)\b[^“”\"]{0,60}:\s*$")
 # a message named by who sent it: "One text message he sent read, “…”"
 WRITING_SENT_RE = re.compile(rf"\b{WRITING}\s+(?P<who>he|she|they|[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+"
-                             r"(?:had\s+)?(?:sent|wrote|posted|left|texted|mailed)(?:\s+[\w’'-]+){0,3}?\s+"
-                             r"(?P<cue>read|reads|said|says|stated|states)\b(?:\s+in\s+part)?\s*[,:]?\s*$")
+                             r"(?:had\s+)?(?:sent|wrote|posted|left|texted|mailed)(?:\s+[\w’'-]+){0,3}?\s+" + WRITING_CUE)
 # the one who told, in the passive: "was approached by Hicks and told by him “…”"
 TOLD_BY_RE = re.compile(rf"\b(?P<cue>told|asked|instructed|warned)\s+by\s+(?P<who>him|her|them|[Tt]he (?:defendant|suspect)|"
                         rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s*[,:]?\s*$")
