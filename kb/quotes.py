@@ -161,8 +161,8 @@ STATUTE_BEFORE_RE = re.compile(r"(?:§|\bU\.S\.C\.|\b(?:Code|Section|Rule)\s+(?:
 # words someone wrote or said, named by whose they are: "the defendant’s statements", "Price’s impact statement"
 WRITTEN_BY_RE = re.compile(rf"\b(?P<who>[Tt]he (?:defendant|suspect|victim)|{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})[’']s?\s+(?:[\w-]+\s+){{0,3}}?"
                            r"(?i:statements?|words|testimony|letter|e-?mails?|text(?:\s+messages?)?|note|confession|remarks|"
-                           r"opinion|brief|motion|post|posts|diary|journal|(?i:declaration|affidavit|petition|memorandum|memo|ruling|"
-                           r"decision|report|response|essay|article|book|speech|message|messages|voicemail|tweet|tweets))\b[^“”\"]{0,200}$")
+                           r"opinion|brief|motion|post|posts|diary|journal|declaration|affidavit|petition|memorandum|memo|ruling|"
+                           r"decision|report|response|essay|article|book|speech|message|messages|voicemail|tweet|tweets)\b[^“”\"]{0,200}$")
 # written sources a release quotes at length: a court's opinion, a brief, an expert's declaration, a grand jury's report
 DOCUMENT_NOUNS = (r"opinion|ruling|decision|order|brief|declaration|affidavit|report|letter|petition|motion|filing|findings|editorial|"
                   r"testimony|transcript|complaint|memorandum|memo|response|reply|study|audit|review")
@@ -776,11 +776,12 @@ def attribution(text: str, start: int, end: int) -> Optional[Tuple[str, str]]:
     if m and not all(w.lower() in CONNECTORS for w in who_words) and who_words[-1].lower() not in CONNECTORS:
         return m.group("who"), m.group("cue")  # not "spoke before the Court and said"
     m = TOLD_BY_RE.search(before)
-    agents = re.findall(rf"\bby\s+({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})", before[:m.start()]) if m else []
-    if m and m.group("who") in ("him", "her") and agents:
-        return agents[-1], m.group("cue")  # "approached by Hicks … and told by him “…”": Hicks
+    if m and m.group("who") in ("him", "her"):  # "approached by Hicks … and told by him “…”": Hicks
+        agents = re.findall(rf"\bby\s+({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})", before[:m.start()])
+        if agents:
+            return agents[-1], m.group("cue")
     m = WRITING_SENT_RE.search(before) or m
-    if m:  # "One text message he sent read, “…”", "told by him “…”"
+    if m:  # "One text message he sent read, “…”", "told by the defendant “…”"; a pronoun is resolved by the caller
         return {"him": "he", "her": "she", "them": "they"}.get(m.group("who"), m.group("who")), m.group("cue")
     m = AS_BY_RE.search(before)
     if m:  # "As described by the California Supreme Court, “…”"
